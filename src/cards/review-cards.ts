@@ -1,0 +1,116 @@
+import { STEP_TITLES, applicableSteps, progressOf } from '../domain/review/agenda';
+import { minutesOf } from '../domain/review/minutes';
+import { Review } from '../domain/review/review';
+import { ESCALATION_INSTRUCTIONS, outstandingSteps } from '../domain/review/review-machine';
+import { FieldErrors, FormValues } from '../domain/review/step-forms';
+import { FieldBuilder } from './card-fields';
+import { AdaptiveCardJson, CardTemplates } from './card-templates';
+import { sectionsFor } from './step-sections';
+
+export interface ChairCardOptions {
+  /** What the chair typed, to show again when it was not accepted. */
+  readonly typed?: FormValues;
+  readonly errors?: FieldErrors;
+  readonly notice?: string;
+  readonly noticeColor?: 'Attention' | 'Good' | 'Default';
+  /** Today's date in Europe/London, to pre-fill the meeting date. */
+  readonly today: string;
+}
+
+const LIST_STEPS: Partial<Record<Review['currentStep'], string>> = {
+  'set-up': 'Save and add another child',
+  introductions: 'Save and add another attendee',
+  plan: 'Save and add another action or statement',
+};
+
+/** Builds every card the bot sends from a review: the view models live here, the layout in cards/. */
+export class ReviewCards {
+  constructor(private readonly templates: CardTemplates) {}
+
+  /** What the chair sees: the step in hand, or the minutes. */
+  forChair(review: Review, options: ChairCardOptions): AdaptiveCardJson {
+    if (review.status !== 'in-progress' || review.currentStep === 'minutes') return this.minutes(review, options);
+    const step = review.currentStep;
+    const fields = new FieldBuilder(options.typed, options.errors ?? {});
+    return this.templates.render('step-form', {
+      ...this.common(review, options),
+      step,
+      title: STEP_TITLES[step],
+      intro: '',
+      sections: sectionsFor(step, review, fields, options.today),
+      continueTitle: 'Save and continue',
+      addAnotherTitle: LIST_STEPS[step] ?? '',
+      canGoBack: step !== 'set-up',
+      handOverChoices: review.attendees
+        .filter((a) => a.teams && a.teams.teamsUserId !== review.chair.teamsUserId)
+        .map((a) => ({ title: a.name, value: a.key })),
+    });
+  }
+
+  minutes(review: Review, options: Omit<ChairCardOptions, 'typed' | 'errors'>): AdaptiveCardJson {
+    const open = review.status === 'in-progress';
+    const outstanding = outstandingSteps(review);
+    const signedOff = review.signOff ? `Signed off by ${review.signOff.by.name} at ${review.signOff.at}` : '';
+    const cancelled = review.cancelled ? `Cancelled by ${review.cancelled.by.name} at ${review.cancelled.at}` : '';
+    return this.templates.render('minutes-draft', {
+      ...this.common(review, options),
+      title: open ? 'Draft minutes' : 'Minutes',
+      sections: minutesOf(review),
+      canAmend: open,
+      canSignOff: open && outstanding.length === 0,
+      signedOffText: signedOff || cancelled,
+      notice:
+        options.notice ??
+        (open && outstanding.length > 0
+          ? `Still to complete before sign-off: ${outstanding.map((s) => STEP_TITLES[s]).join(', ')}.`
+          : ''),
+    });
+  }
+
+  /** What everyone in the chat sees: progress, never content. The chair's client refreshes to their own view. */
+  progress(review: Review, notice = ''): AdaptiveCardJson {
+    const steps = applicableSteps(review);
+    const statusText =
+      review.status === 'signed-off'
+        ? 'The minutes are signed off.'
+        : review.status === 'cancelled'
+          ? 'This review was cancelled.'
+          : progressOf(review).label;
+    return this.templates.render('review-progress', {
+      reviewId: review.id,
+      heading: 'Child in Need review',
+      chairName: review.chair.name,
+      statusText,
+      notice,
+      agenda: steps.map((s) => ({
+        mark: review.completedSteps.includes(s) || review.status === 'signed-off' ? '✓' : s === review.currentStep ? '▶' : '·',
+        title: STEP_TITLES[s],
+      })),
+      chairUserIds: [review.chair.teamsUserId],
+      open: review.status === 'in-progress',
+    });
+  }
+
+  confirmCancel(review: Review): AdaptiveCardJson {
+    return this.templates.render('confirm-cancel', { reviewId: review.id, version: review.version, chairName: review.chair.name });
+  }
+
+  help(commands: ReadonlyArray<{ name: string; description: string }>): AdaptiveCardJson {
+    return this.templates.render('help', {
+      intro: 'I walk the chair through a Child in Need review, one step at a time, and draft the minutes. Type:',
+      commands,
+    });
+  }
+
+  private common(review: Review, options: { notice?: string; noticeColor?: string }) {
+    return {
+      reviewId: review.id,
+      version: review.version,
+      progressLabel: review.status === 'in-progress' ? progressOf(review).label : 'Review finished',
+      banner: review.outcome?.kind === 'escalate' && review.status === 'in-progress' ? ESCALATION_INSTRUCTIONS : '',
+      notice: options.notice ?? '',
+      noticeColor: options.noticeColor ?? 'Attention',
+      chairUserIds: [review.chair.teamsUserId],
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CinError } from '../errors/error-catalogue';
+
+const commaList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+
+const environment = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    BIND_HOST: z.string().default('0.0.0.0'),
+    MicrosoftAppId: z.string().trim().default(''),
+    MicrosoftAppPassword: z.string().default(''),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: z.string().trim().default(''),
+    ALLOWED_TENANT_IDS: commaList,
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default('')
+      .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// connection string, or empty for SQLite'),
+    SQLITE_FILE: z.string().trim().min(1).default('./data/cin-reviews.sqlite'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.MicrosoftAppId === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'production needs the bot credentials: set MicrosoftAppId (and MicrosoftAppPassword)',
+      });
+    }
+    if (env.MicrosoftAppId !== '' && env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppPassword === '') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppTenantId === '') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for ${env.MicrosoftAppType}` });
+    }
+  });
+
+export interface Config {
+  readonly environment: 'development' | 'test' | 'production';
+  /** No bot credentials: the bot trusts unauthenticated requests, so it listens on loopback only. */
+  readonly localMode: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly bot: {
+    readonly appId: string;
+    readonly appPassword: string;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    readonly tenantId: string;
+  };
+  readonly allowedTenantIds: readonly string[];
+  readonly storage: { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** Reads and checks the environment once, at start-up. Fails fast, naming every bad value. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.') || 'environment'}: ${i.message}`).join('\n');
+    throw new CinError('CONFIG_INVALID', `Configuration is not valid:\n${problems}`);
+  }
+  const e = parsed.data;
+  const localMode = e.MicrosoftAppId === '';
+  return {
+    environment: e.NODE_ENV,
+    localMode,
+    port: e.PORT,
+    host: localMode ? '127.0.0.1' : e.BIND_HOST,
+    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    storage: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: e.SQLITE_FILE },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,60 @@
+import { PlanAction, Review, TeamsPerson } from './review';
+
+export interface NewReviewFacts {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly tenantId: string;
+  readonly startedBy: TeamsPerson;
+  readonly roster: readonly TeamsPerson[];
+  readonly now: string;
+}
+
+/** A review as `start review` opens it: the person who typed it chairs, at the set-up step. */
+export function newReview(facts: NewReviewFacts): Review {
+  return {
+    id: facts.id,
+    conversationId: facts.conversationId,
+    tenantId: facts.tenantId,
+    status: 'in-progress',
+    version: 1,
+    createdAt: facts.now,
+    updatedAt: facts.now,
+    startedBy: facts.startedBy,
+    chair: facts.startedBy,
+    currentStep: 'set-up',
+    completedSteps: [],
+    rosterOffered: facts.roster,
+    attendees: facts.roster.map((person, i) => ({
+      key: `attendee-roster-${i}`,
+      name: person.name,
+      role: 'other',
+      organisation: '',
+      attendance: 'present',
+      contact: '',
+      teams: person,
+    })),
+    childVoices: [],
+    parentVoices: [],
+    updates: [],
+  };
+}
+
+/**
+ * Actions not yet done at the last review of the same case come forward into this plan, marked so.
+ * Only when this review has no plan of its own yet: carrying forward never overwrites the chair's work.
+ */
+export function carryForwardActions(review: Review, previous: Review | undefined): Review {
+  if (review.plan !== undefined || previous?.plan === undefined) return review;
+  const actions: PlanAction[] = previous.plan.actions
+    .filter((a) => a.status !== 'done')
+    .map((a) => ({ ...a, key: `carried-${a.key}`, carriedForward: true }));
+  return {
+    ...review,
+    plan: { dangerStatements: previous.plan.dangerStatements, statementsAgreedOrReviewed: false, actions },
+  };
+}
+
+/** Case references of the children in this review. */
+export function caseReferences(review: Review): string[] {
+  return (review.setUp?.children ?? []).map((c) => c.caseReference);
+}

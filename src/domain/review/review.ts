@@ -1,0 +1,255 @@
+/**
+ * The record of one Child in Need review meeting, as the chair builds it step by step.
+ * Pure data: no I/O, no card shapes. Dates are calendar dates ('YYYY-MM-DD'); instants are ISO strings.
+ */
+
+export const MEETING_TYPES = ['initial', 'progress', 'final'] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const CHAIR_ROLES = ['SSWOP', 'TM', 'SP', 'CSW', 'SW', 'KW'] as const;
+export type ChairRole = (typeof CHAIR_ROLES)[number];
+
+export const ATTENDEE_ROLES = [
+  'child',
+  'parent-carer',
+  'family-network',
+  'school-nursery',
+  'health',
+  'gp',
+  'police',
+  'social-care',
+  'other',
+] as const;
+export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
+
+export const ATTENDANCE = ['present', 'apologies', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+
+/** A person known to Teams: the only identity the bot trusts for who pressed what. */
+export interface TeamsPerson {
+  /** Teams user id (MRI, "29:..."), used for card refresh targeting. */
+  readonly teamsUserId: string;
+  /** Entra object id, when Teams supplies it. */
+  readonly aadObjectId?: string;
+  readonly name: string;
+}
+
+export interface Child {
+  readonly key: string;
+  readonly firstName: string;
+  readonly caseReference: string;
+}
+
+export interface Attendee {
+  readonly key: string;
+  readonly name: string;
+  readonly role: AttendeeRole;
+  readonly organisation: string;
+  readonly attendance: Attendance;
+  readonly contact: string;
+  /** Set when the attendee was offered from the Teams chat or meeting roster. */
+  readonly teams?: TeamsPerson;
+}
+
+export const VOICE_SOURCES = [
+  'child-in-meeting',
+  'own-words-verbatim',
+  'drawing-or-writing',
+  'mind-of-my-own',
+  'shared-by-professional',
+  'shared-by-family',
+  'observations',
+] as const;
+export type VoiceSource = (typeof VOICE_SOURCES)[number];
+
+export const YES_NO = ['yes', 'no'] as const;
+export const INTERPRETER = ['not-needed', 'non-family-interpreter', 'needed-not-used'] as const;
+export const FEELS_SAFE = ['yes', 'no', 'unsure', 'not-asked'] as const;
+
+/**
+ * The child's voice. The child's own words and someone else's account of them are kept apart,
+ * each with who said it: they are never merged into one text.
+ */
+export interface ChildVoice {
+  readonly childKey: string;
+  readonly source: VoiceSource;
+  /** The child's own words, verbatim. Empty when the child gave none. */
+  readonly ownWords: string;
+  /** What another person said of the child's wishes and feelings, and who they are. */
+  readonly accountBy: string;
+  readonly account: string;
+  readonly seenAlone: (typeof YES_NO)[number];
+  readonly notSeenAloneReason: string;
+  readonly interpreter: (typeof INTERPRETER)[number];
+  readonly wishesAndFeelings: string;
+  readonly feelsSafe: (typeof FEELS_SAFE)[number];
+}
+
+export interface ParentVoice {
+  readonly attendeeKey: string;
+  readonly wantsFromToday: string;
+  readonly raises: string;
+  readonly viewsOnPlan: string;
+}
+
+export interface DangerStatement {
+  readonly key: string;
+  readonly danger: string;
+  readonly safetyGoal: string;
+}
+
+export const ACTION_STATUSES = ['done', 'on-track', 'not-started', 'drifting'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export interface PlanAction {
+  readonly key: string;
+  readonly what: string;
+  readonly who: string;
+  readonly byWhen: string;
+  readonly status: ActionStatus;
+  /** Brought from the last review of the same case. */
+  readonly carriedForward: boolean;
+}
+
+export interface Plan {
+  readonly dangerStatements: readonly DangerStatement[];
+  /** At an initial meeting the statements are agreed; later they are reviewed. */
+  readonly statementsAgreedOrReviewed: boolean;
+  readonly actions: readonly PlanAction[];
+}
+
+export interface AgencyUpdate {
+  readonly attendeeKey: string;
+  readonly update: string;
+}
+
+export const SAFETY_PLAN_STATES = ['tested', 'changed', 'tested-and-changed', 'neither', 'no-safety-plan-yet'] as const;
+
+export interface Scaling {
+  readonly party: string;
+  readonly score: number;
+}
+
+export interface Mapping {
+  readonly workingWell: string;
+  readonly worries: string;
+  readonly complicatingFactors: string;
+  readonly safetyPlan: (typeof SAFETY_PLAN_STATES)[number];
+  readonly safetyPlanNotes: string;
+  readonly scaling: readonly Scaling[];
+}
+
+export interface EqualityAndDiversity {
+  readonly identityAndCulture: string;
+  readonly language: string;
+  readonly disability: string;
+}
+
+export const OUTCOMES = ['continue', 'step-down', 'close', 'assessment', 'escalate'] as const;
+export type OutcomeKind = (typeof OUTCOMES)[number];
+
+export interface ClosureChecklist {
+  readonly managerAgreement: boolean;
+  readonly closureSummary: boolean;
+  readonly safetyPlanCirculated: boolean;
+  readonly stepAcrossConsidered: boolean;
+}
+
+export interface Outcome {
+  readonly kind: OutcomeKind;
+  readonly reason: string;
+  readonly decidedAt: string;
+  readonly leadProfessional: string;
+  readonly closure?: ClosureChecklist;
+  readonly closureLikelyNextTime: boolean;
+  /** When the chair was told what to do next on an escalation. */
+  readonly escalationInstructedAt?: string;
+}
+
+export interface ExitPlanning {
+  readonly agenciesAsked: boolean;
+  readonly exitStrategies: string;
+}
+
+export const MEETING_MODES = ['in-person', 'online'] as const;
+export type MeetingMode = (typeof MEETING_MODES)[number];
+
+export interface NextMeeting {
+  readonly familyPreference: MeetingMode;
+  readonly proposedDate: string;
+  readonly proposedTime: string;
+  /** Filled by the booking capability; null until then. */
+  readonly booking: null;
+}
+
+export interface SetUp {
+  readonly meetingType: MeetingType;
+  readonly children: readonly Child[];
+  readonly chairName: string;
+  readonly chairRole: ChairRole;
+  readonly meetingDate: string;
+  readonly mode: MeetingMode;
+}
+
+export interface Explanations {
+  readonly roleAndModelExplained: boolean;
+  readonly camerasOnAsked: boolean;
+}
+
+export interface SignOff {
+  readonly by: TeamsPerson;
+  readonly at: string;
+}
+
+export type ReviewStatus = 'in-progress' | 'signed-off' | 'cancelled';
+
+export interface Review {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly tenantId: string;
+  readonly status: ReviewStatus;
+  /** Incremented on every accepted change; cards carry it to detect stale presses. */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly startedBy: TeamsPerson;
+  readonly chair: TeamsPerson;
+  readonly currentStep: StepId;
+  /** Steps the chair has completed at least once. */
+  readonly completedSteps: readonly StepId[];
+  /** People Teams says are in the chat or meeting, offered as a starting list of attendees. */
+  readonly rosterOffered: readonly TeamsPerson[];
+  readonly setUp?: SetUp;
+  readonly attendees: readonly Attendee[];
+  readonly explanations?: Explanations;
+  readonly childVoices: readonly ChildVoice[];
+  readonly parentVoices: readonly ParentVoice[];
+  readonly plan?: Plan;
+  readonly updates: readonly AgencyUpdate[];
+  readonly mapping?: Mapping;
+  readonly equality?: EqualityAndDiversity;
+  readonly outcome?: Outcome;
+  readonly exitPlanning?: ExitPlanning;
+  readonly nextMeeting?: NextMeeting;
+  readonly signOff?: SignOff;
+  readonly cancelled?: SignOff;
+  /** The shared progress message in the chat, once it has been posted. */
+  readonly sharedCardActivityId?: string;
+}
+
+export const STEP_IDS = [
+  'set-up',
+  'introductions',
+  'explanations',
+  'child-voice',
+  'parents-voice',
+  'plan',
+  'updates',
+  'mapping',
+  'equality',
+  'outcome',
+  'exit-planning',
+  'next-meeting',
+  'minutes',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];

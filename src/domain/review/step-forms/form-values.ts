@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { Review } from '../review';
+
+/** What a card submits: flat input ids ("children.0.firstName") to the text typed. */
+export type FormValues = Readonly<Record<string, string>>;
+
+/** Field id to the message shown next to that field. */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+export type StepResult =
+  | { readonly ok: true; readonly patch: Partial<Review> }
+  | { readonly ok: false; readonly fieldErrors: FieldErrors };
+
+export interface StepForm {
+  parse(form: FormValues, review: Review, now: string): StepResult;
+}
+
+/** Rows of a list input ("actions.3.what") grouped by index, in index order. */
+export function rowsOf(form: FormValues, list: string): Array<Record<string, string>> {
+  const rows = new Map<number, Record<string, string>>();
+  const prefix = `${list}.`;
+  for (const [id, value] of Object.entries(form)) {
+    if (!id.startsWith(prefix)) continue;
+    const [index, field, ...rest] = id.slice(prefix.length).split('.');
+    const n = Number(index);
+    if (!Number.isInteger(n) || n < 0 || n > 500 || field === undefined || rest.length > 0) continue;
+    const row = rows.get(n) ?? {};
+    row[field] = value;
+    rows.set(n, row);
+  }
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+}
+
+/** A row the chair left blank (every text empty, toggles off) is not an entry. */
+export function isBlankRow(row: Record<string, string>, ignore: readonly string[] = []): boolean {
+  return Object.entries(row).every(([k, v]) => ignore.includes(k) || v.trim() === '' || v === 'false');
+}
+
+export function fieldErrorsFrom(error: z.ZodError, prefix = ''): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const id = prefix + issue.path.map(String).join('.');
+    if (!(id in errors)) errors[id] = issue.message;
+  }
+  return errors;
+}
+
+export function parseWith<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  prefix = '',
+): { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string> } {
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, fieldErrors: fieldErrorsFrom(result.error, prefix) };
+}
+
+const trimmed = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters`);
+
+export const text = {
+  /** Names, roles, references. */
+  short: (message: string) => trimmed(100).min(1, message),
+  optionalShort: () => trimmed(200).default(''),
+  /** What people said: generous but bounded. */
+  long: (message: string) => trimmed(4000).min(1, message),
+  optionalLong: () => trimmed(4000).default(''),
+};
+
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 2000 && y <= 2100;
+}
+
+export const calendarDate = (message: string) =>
+  z.string().trim().min(1, message).refine(isCalendarDate, 'Enter a real date (for example 2026-12-01)');
+
+export const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.enum(values, { error: () => message });
+
+export const tick = z
+  .string()
+  .default('false')
+  .transform((v) => v === 'true');
+
+export function keyFor(prefix: string, existing: readonly { key: string }[], index: number, now: string): string {
+  return existing[index]?.key ?? `${prefix}-${Date.parse(now).toString(36)}-${index}`;
+}
+
+export function stepResult(errors: FieldErrors, patch: Partial<Review>): StepResult {
+  return Object.keys(errors).length > 0 ? { ok: false, fieldErrors: errors } : { ok: true, patch };
+}

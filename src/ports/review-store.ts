@@ -1,0 +1,25 @@
+import { Review } from '../domain/review/review';
+
+export type SaveResult = 'saved' | 'conflict' | 'duplicate';
+export type CreateResult = 'created' | 'duplicate' | 'already-open';
+
+/**
+ * Where reviews live. Every write is atomic with marking the Teams activity that caused it as
+ * applied, so a redelivered activity is applied once; a version check refuses a stale write.
+ */
+export interface ReviewStore {
+  /** The review in progress in this conversation, if any. */
+  findOpen(conversationId: string): Promise<Review | undefined>;
+  get(reviewId: string): Promise<Review | undefined>;
+  /** The review an activity already changed or created, if that activity was applied. */
+  appliedBy(activityKey: string): Promise<string | undefined>;
+  /** 'already-open' when the conversation has a review in progress. */
+  create(review: Review, activityKey: string): Promise<CreateResult>;
+  /** Store `review` in place of the version `expectedVersion`. */
+  save(review: Review, expectedVersion: number, activityKey: string | null): Promise<SaveResult>;
+  /** Remember the shared progress message posted in the chat. Not a change to the review: no new version. */
+  recordSharedCard(reviewId: string, activityId: string): Promise<void>;
+  /** The most recently signed-off review that covered this case. */
+  lastSignedOffForCase(tenantId: string, caseReference: string): Promise<Review | undefined>;
+  close(): Promise<void>;
+}

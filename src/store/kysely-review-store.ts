@@ -1,0 +1,150 @@
+import { Kysely } from 'kysely';
+import { caseReferences } from '../domain/review/new-review';
+import { Review } from '../domain/review/review';
+import { CreateResult, ReviewStore, SaveResult } from '../ports/review-store';
+import { ReviewDatabase } from './review-database';
+
+class Rollback extends Error {
+  constructor(readonly result: SaveResult | CreateResult) {
+    super(result);
+  }
+}
+
+/** The review store over SQLite or PostgreSQL: one implementation, Kysely speaks both. */
+export class KyselyReviewStore implements ReviewStore {
+  constructor(private readonly db: Kysely<ReviewDatabase>) {}
+
+  async findOpen(conversationId: string): Promise<Review | undefined> {
+    const row = await this.db
+      .selectFrom('reviews')
+      .select(['doc', 'shared_card_activity_id'])
+      .where('conversation_id', '=', conversationId)
+      .where('status', '=', 'in-progress')
+      .executeTakeFirst();
+    return row ? parse(row) : undefined;
+  }
+
+  async get(reviewId: string): Promise<Review | undefined> {
+    const row = await this.db.selectFrom('reviews').select(['doc', 'shared_card_activity_id']).where('id', '=', reviewId).executeTakeFirst();
+    return row ? parse(row) : undefined;
+  }
+
+  async appliedBy(activityKey: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('applied_activities')
+      .select('review_id')
+      .where('activity_key', '=', activityKey)
+      .executeTakeFirst();
+    return row?.review_id;
+  }
+
+  async create(review: Review, activityKey: string): Promise<CreateResult> {
+    return this.inTransaction<CreateResult>('already-open', async (trx) => {
+      if (!(await markApplied(trx, activityKey, review))) throw new Rollback('duplicate');
+      const open = await trx
+        .selectFrom('reviews')
+        .select('id')
+        .where('conversation_id', '=', review.conversationId)
+        .where('status', '=', 'in-progress')
+        .executeTakeFirst();
+      if (open) throw new Rollback('already-open');
+      await trx.insertInto('reviews').values(rowOf(review)).execute();
+      await replaceCases(trx, review);
+      return 'created';
+    });
+  }
+
+  async save(review: Review, expectedVersion: number, activityKey: string | null): Promise<SaveResult> {
+    return this.inTransaction<SaveResult>('conflict', async (trx) => {
+      if (activityKey !== null && !(await markApplied(trx, activityKey, review))) throw new Rollback('duplicate');
+      const { id: _id, ...changes } = rowOf(review);
+      const result = await trx
+        .updateTable('reviews')
+        .set(changes)
+        .where('id', '=', review.id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new Rollback('conflict');
+      await replaceCases(trx, review);
+      return 'saved';
+    });
+  }
+
+  async recordSharedCard(reviewId: string, activityId: string): Promise<void> {
+    await this.db.updateTable('reviews').set({ shared_card_activity_id: activityId }).where('id', '=', reviewId).execute();
+  }
+
+  async lastSignedOffForCase(tenantId: string, caseReference: string): Promise<Review | undefined> {
+    const row = await this.db
+      .selectFrom('reviews')
+      .innerJoin('review_cases', 'review_cases.review_id', 'reviews.id')
+      .select(['reviews.doc', 'reviews.shared_card_activity_id'])
+      .where('review_cases.tenant_id', '=', tenantId)
+      .where('review_cases.case_reference', '=', caseReference)
+      .where('reviews.status', '=', 'signed-off')
+      .orderBy('reviews.signed_off_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? parse(row) : undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /** Runs `work` in one transaction; a refusal rolls back and is returned; a racing unique insert means `onUnique`. */
+  private async inTransaction<T extends SaveResult | CreateResult>(
+    onUnique: T,
+    work: (trx: Kysely<ReviewDatabase>) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.db.transaction().execute(work);
+    } catch (error) {
+      if (error instanceof Rollback) return error.result as T;
+      if (isUniqueViolation(error)) return onUnique;
+      throw error;
+    }
+  }
+}
+
+async function markApplied(trx: Kysely<ReviewDatabase>, activityKey: string, review: Review): Promise<boolean> {
+  const result = await trx
+    .insertInto('applied_activities')
+    .values({ activity_key: activityKey, review_id: review.id, applied_at: review.updatedAt })
+    .onConflict((oc) => oc.column('activity_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+async function replaceCases(trx: Kysely<ReviewDatabase>, review: Review): Promise<void> {
+  await trx.deleteFrom('review_cases').where('review_id', '=', review.id).execute();
+  const refs = [...new Set(caseReferences(review))];
+  if (refs.length === 0) return;
+  await trx
+    .insertInto('review_cases')
+    .values(refs.map((case_reference) => ({ review_id: review.id, tenant_id: review.tenantId, case_reference })))
+    .execute();
+}
+
+function rowOf(review: Review) {
+  return {
+    id: review.id,
+    conversation_id: review.conversationId,
+    tenant_id: review.tenantId,
+    status: review.status,
+    version: review.version,
+    updated_at: review.updatedAt,
+    signed_off_at: review.signOff?.at ?? null,
+    doc: JSON.stringify({ ...review, sharedCardActivityId: undefined }),
+  };
+}
+
+function parse(row: { doc: string; shared_card_activity_id: string | null }): Review {
+  const review = JSON.parse(row.doc) as Review;
+  return row.shared_card_activity_id ? { ...review, sharedCardActivityId: row.shared_card_activity_id } : review;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '');
+}

@@ -1,0 +1,47 @@
+import { Kysely, Migration, MigrationProvider, Migrator, sql } from 'kysely';
+
+/** Schema history, oldest first. Never edit a released migration: add the next one. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-reviews': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('reviews')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('conversation_id', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('signed_off_at', 'text')
+        .addColumn('shared_card_activity_id', 'text')
+        .addColumn('doc', 'text', (c) => c.notNull())
+        .execute();
+      // At most one review in progress per conversation: a second `start review` cannot race in.
+      await sql`CREATE UNIQUE INDEX reviews_one_open_per_conversation ON reviews (conversation_id) WHERE status = 'in-progress'`.execute(db);
+      await db.schema
+        .createTable('review_cases')
+        .addColumn('review_id', 'text', (c) => c.notNull().references('reviews.id').onDelete('cascade'))
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('case_reference', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('review_cases_pk', ['review_id', 'case_reference'])
+        .execute();
+      await db.schema.createIndex('review_cases_by_case').on('review_cases').columns(['tenant_id', 'case_reference']).execute();
+      await db.schema
+        .createTable('applied_activities')
+        .addColumn('activity_key', 'text', (c) => c.primaryKey())
+        .addColumn('review_id', 'text', (c) => c.notNull())
+        .addColumn('applied_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Pool } from 'pg';
+
+export interface ReviewsTable {
+  id: string;
+  conversation_id: string;
+  tenant_id: string;
+  status: string;
+  version: number;
+  updated_at: string;
+  signed_off_at: string | null;
+  shared_card_activity_id: string | null;
+  doc: string;
+}
+
+export interface ReviewCasesTable {
+  review_id: string;
+  tenant_id: string;
+  case_reference: string;
+}
+
+export interface AppliedActivitiesTable {
+  activity_key: string;
+  review_id: string;
+  applied_at: string;
+}
+
+export interface ReviewDatabase {
+  reviews: ReviewsTable;
+  review_cases: ReviewCasesTable;
+  applied_activities: AppliedActivitiesTable;
+}
+
+/** The embedded default: one SQLite file, write-ahead log, every commit synced to disk. */
+export function openSqlite(file: string): Kysely<ReviewDatabase> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  return new Kysely<ReviewDatabase>({ dialect: new SqliteDialect({ database }) });
+}
+
+export function openPostgres(connectionString: string): Kysely<ReviewDatabase> {
+  return new Kysely<ReviewDatabase>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString, max: 10 }) }) });
+}

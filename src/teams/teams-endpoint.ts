@@ -1,0 +1,47 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationBotFrameworkAuthenticationOptions,
+  TurnContext,
+} from 'botbuilder';
+import { Config } from '../config/load-config';
+import { userMessageFor } from '../errors/error-catalogue';
+import { Logger } from '../logging/logger';
+import { ReviewBot } from './review-bot';
+
+/** The shape of an HTTP request and response the endpoint needs; the HTTP layer supplies them. */
+export interface EndpointRequest {
+  body?: unknown;
+  headers: Record<string, string | string[] | undefined>;
+  method?: string;
+}
+export interface EndpointResponse {
+  status(code: number): unknown;
+  header(name: string, value: unknown): unknown;
+  send(body?: unknown): unknown;
+  end(): unknown;
+}
+export type MessageEndpoint = (req: EndpointRequest, res: EndpointResponse) => Promise<void>;
+
+/**
+ * Bot Framework authentication: with an app id, every request must carry a valid token from
+ * Teams; without one (local mode), none is checked, which is why local mode binds to loopback.
+ */
+export function createMessageEndpoint(config: Config, bot: ReviewBot, logger: Logger): MessageEndpoint {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: config.bot.appId,
+    MicrosoftAppPassword: config.bot.appPassword,
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.tenantId,
+  };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.log('error', 'turn.failed', { code: 'UNEXPECTED', type: context.activity.type, error: error.stack });
+    if (context.activity.type === 'message') {
+      await context.sendActivity(userMessageFor('UNEXPECTED')).catch(() => undefined);
+    }
+  };
+  return async (req, res) => {
+    await adapter.process(req as never, res as never, (context) => bot.run(context));
+  };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const CHAT_COMMANDS = [
+  { name: 'start review', description: 'Start a CIN review in this chat. You will chair it.' },
+  { name: 'resume', description: 'Show the review in progress again, where it was left.' },
+  { name: 'status', description: 'Say which step the review is at.' },
+  { name: 'help', description: 'Show this list.' },
+  { name: 'cancel', description: 'Cancel the review in progress (asks to confirm; chair only).' },
+] as const;
+
+export type ChatCommand = 'start review' | 'resume' | 'status' | 'help' | 'cancel' | 'unknown';
+
+const ALIASES: Record<string, ChatCommand> = {
+  'start review': 'start review',
+  'start a review': 'start review',
+  start: 'start review',
+  resume: 'resume',
+  continue: 'resume',
+  status: 'status',
+  help: 'help',
+  '?': 'help',
+  cancel: 'cancel',
+  'cancel review': 'cancel',
+};
+
+const commandText = z.string().max(2000);
+
+/** What a typed message asks for. Mentions of the bot are removed before this. */
+export function parseChatCommand(text: unknown): ChatCommand {
+  const parsed = commandText.safeParse(text ?? '');
+  if (!parsed.success) return 'unknown';
+  const words = parsed.data.toLowerCase().replace(/[.!]+$/u, '').replace(/\s+/gu, ' ').trim();
+  return ALIASES[words] ?? 'unknown';
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { carryForwardActions, caseReferences, newReview } from '../domain/review/new-review';
+import { Review, StepId, TeamsPerson } from '../domain/review/review';
+import { ReviewCommand, decide, isChair } from '../domain/review/review-machine';
+import { FieldErrors, FormValues } from '../domain/review/step-forms';
+import { ErrorCode } from '../errors/error-catalogue';
+import { ReviewStore } from '../ports/review-store';
+
+export interface Conversation {
+  readonly id: string;
+  readonly tenantId: string;
+}
+
+/** A card press, after the edge has checked its shape. Who pressed it comes from Teams, not from here. */
+export interface CardPress {
+  readonly verb: CardVerb;
+  readonly reviewId: string;
+  readonly version?: number;
+  readonly step?: StepId;
+  readonly form: FormValues;
+}
+
+export const CARD_VERBS = [
+  'review.refresh',
+  'review.continue',
+  'review.save',
+  'review.back',
+  'review.goto',
+  'review.signOff',
+  'review.handChair',
+  'review.cancel',
+  'review.keep',
+] as const;
+export type CardVerb = (typeof CARD_VERBS)[number];
+
+/** What happened, in the review's terms; the Teams layer turns it into cards and messages. */
+export type Outcome =
+  | { readonly kind: 'changed'; readonly review: Review; readonly previous: Review }
+  | { readonly kind: 'view'; readonly review: Review }
+  | { readonly kind: 'invalid'; readonly review: Review; readonly typed: FormValues; readonly errors: FieldErrors }
+  | { readonly kind: 'conflict'; readonly review: Review; readonly typed: FormValues }
+  | { readonly kind: 'refused'; readonly review: Review; readonly code: ErrorCode; readonly message: string }
+  | { readonly kind: 'duplicate'; readonly review: Review }
+  | { readonly kind: 'no-review' };
+
+export type StartOutcome =
+  | { readonly kind: 'started'; readonly review: Review }
+  | { readonly kind: 'already-open'; readonly review: Review }
+  | { readonly kind: 'duplicate'; readonly review: Review | undefined };
+
+/** The review's use cases, each a short story: load, decide, effect, save. */
+export class ReviewActions {
+  constructor(private readonly store: ReviewStore) {}
+
+  async start(
+    conversation: Conversation,
+    actor: TeamsPerson,
+    activityKey: string,
+    roster: () => Promise<TeamsPerson[]>,
+    now: string,
+  ): Promise<StartOutcome> {
+    const appliedTo = await this.store.appliedBy(activityKey);
+    if (appliedTo) return { kind: 'duplicate', review: await this.store.get(appliedTo) };
+    const open = await this.store.findOpen(conversation.id);
+    if (open) return { kind: 'already-open', review: open };
+    const review = newReview({
+      id: randomUUID(),
+      conversationId: conversation.id,
+      tenantId: conversation.tenantId,
+      startedBy: actor,
+      roster: (await roster()).filter((p) => p.teamsUserId !== actor.teamsUserId),
+      now,
+    });
+    const created = await this.store.create(review, activityKey);
+    if (created === 'created') return { kind: 'started', review };
+    if (created === 'duplicate') return { kind: 'duplicate', review: await this.store.findOpen(conversation.id) };
+    const winner = await this.store.findOpen(conversation.id);
+    return winner ? { kind: 'already-open', review: winner } : { kind: 'duplicate', review: undefined };
+  }
+
+  async current(conversation: Conversation): Promise<Review | undefined> {
+    return this.store.findOpen(conversation.id);
+  }
+
+  async recordSharedCard(review: Review, activityId: string): Promise<void> {
+    await this.store.recordSharedCard(review.id, activityId);
+  }
+
+  /** A press on a card: refresh, a step's answers, navigation, sign-off, hand-over or cancel. */
+  async press(conversation: Conversation, actor: TeamsPerson, activityKey: string | null, press: CardPress, now: string): Promise<Outcome> {
+    const review = await this.reviewPressedOn(conversation, press.reviewId);
+    if (!review) return { kind: 'no-review' };
+    if (press.verb === 'review.refresh' || press.verb === 'review.keep') return { kind: 'view', review };
+    if (review.id !== press.reviewId) {
+      return { kind: 'refused', review, code: 'STEP_NOT_CURRENT', message: 'That card belongs to an earlier review.' };
+    }
+    if (activityKey !== null && (await this.store.appliedBy(activityKey))) return { kind: 'duplicate', review };
+    if (review.status === 'in-progress' && !isChair(review, actor)) {
+      return { kind: 'refused', review, code: 'NOT_CHAIR', message: `Only ${review.chair.name}, who is chairing this review, can change it.` };
+    }
+    if (press.version !== undefined && press.version !== review.version) {
+      return { kind: 'conflict', review, typed: press.form };
+    }
+    const command = this.commandFor(review, press);
+    if (!command.ok) return { kind: 'invalid', review, typed: press.form, errors: command.errors };
+    const decision = decide(review, command.command, actor, now);
+    if (!decision.ok) {
+      if (decision.code === 'INVALID_INPUT') {
+        return { kind: 'invalid', review, typed: press.form, errors: decision.fieldErrors ?? {} };
+      }
+      return { kind: 'refused', review, code: decision.code, message: decision.message };
+    }
+    const next = review.currentStep === 'set-up' ? await this.withCarriedForwardActions(decision.review) : decision.review;
+    const saved = await this.store.save(next, review.version, activityKey);
+    if (saved === 'saved') return { kind: 'changed', review: next, previous: review };
+    const fresh = (await this.store.get(review.id)) ?? review;
+    return saved === 'conflict' ? { kind: 'conflict', review: fresh, typed: press.form } : { kind: 'duplicate', review: fresh };
+  }
+
+  /** The open review of this chat; or, for a finished one, the review the card names if it is this chat's. */
+  private async reviewPressedOn(conversation: Conversation, reviewId: string): Promise<Review | undefined> {
+    const open = await this.store.findOpen(conversation.id);
+    if (open) return open;
+    const named = await this.store.get(reviewId);
+    return named && named.conversationId === conversation.id ? named : undefined;
+  }
+
+  private commandFor(review: Review, press: CardPress): { ok: true; command: ReviewCommand } | { ok: false; errors: FieldErrors } {
+    const step = press.step ?? review.currentStep;
+    switch (press.verb) {
+      case 'review.continue':
+        return { ok: true, command: { type: 'submit', step, form: press.form, intent: 'continue' } };
+      case 'review.save':
+        return { ok: true, command: { type: 'submit', step, form: press.form, intent: 'save' } };
+      case 'review.back':
+        return { ok: true, command: { type: 'back', step } };
+      case 'review.goto':
+        return { ok: true, command: { type: 'goto', step } };
+      case 'review.signOff':
+        return { ok: true, command: { type: 'sign-off' } };
+      case 'review.cancel':
+        return { ok: true, command: { type: 'cancel' } };
+      case 'review.handChair': {
+        // The new chair is looked up in the stored review: a card cannot name an arbitrary identity.
+        const attendee = review.attendees.find((a) => a.key === press.form.handTo && a.teams);
+        if (!attendee?.teams) return { ok: false, errors: { handTo: 'Choose someone from this chat to hand the chair to' } };
+        return { ok: true, command: { type: 'hand-chair', to: attendee.teams } };
+      }
+      default:
+        return { ok: true, command: { type: 'goto', step: review.currentStep } };
+    }
+  }
+
+  /** When set-up names the case, actions not done at its last review come forward. */
+  private async withCarriedForwardActions(review: Review): Promise<Review> {
+    if (review.plan !== undefined || review.setUp === undefined) return review;
+    for (const reference of caseReferences(review)) {
+      const previous = await this.store.lastSignedOffForCase(review.tenantId, reference);
+      if (previous?.plan) return carryForwardActions(review, previous);
+    }
+    return review;
+  }
+}
