@@ -1,7 +1,7 @@
 import {
   AdaptiveCardInvokeResponse,
-  AdaptiveCardInvokeValue,
   CardFactory,
+  InvokeResponse,
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
@@ -96,7 +96,14 @@ export class ReviewBot extends TeamsActivityHandler {
     }
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  /** Card presses are read here, by our own schema, whatever shape the value arrives in. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const response = await this.onCardPress(context, context.activity.value);
+    return { status: response.statusCode, body: response };
+  }
+
+  private async onCardPress(context: TurnContext, value: unknown): Promise<AdaptiveCardInvokeResponse> {
     try {
       const parsed = parseCardPress(value);
       if (!parsed.ok) {

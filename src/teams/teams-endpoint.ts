@@ -4,6 +4,7 @@ import {
   ConfigurationBotFrameworkAuthenticationOptions,
   TurnContext,
 } from 'botbuilder';
+import { z } from 'zod';
 import { Config } from '../config/load-config';
 import { userMessageFor } from '../errors/error-catalogue';
 import { Logger } from '../logging/logger';
@@ -22,6 +23,14 @@ export interface EndpointResponse {
   end(): unknown;
 }
 export type MessageEndpoint = (req: EndpointRequest, res: EndpointResponse) => Promise<void>;
+
+/** The least an activity must carry for the bot to know who, where and how to answer. */
+const activityShape = z.object({
+  type: z.string().min(1).max(64),
+  serviceUrl: z.string().url().max(2048),
+  conversation: z.object({ id: z.string().min(1).max(1024) }),
+  from: z.object({ id: z.string().min(1).max(1024) }),
+});
 
 /**
  * Bot Framework authentication: with an app id, every request must carry a valid token from
@@ -42,6 +51,12 @@ export function createMessageEndpoint(config: Config, bot: ReviewBot, logger: Lo
     }
   };
   return async (req, res) => {
+    const shape = activityShape.safeParse(req.body);
+    if (!shape.success) {
+      res.status(400);
+      res.send({ error: 'PAYLOAD_INVALID', message: shape.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      return;
+    }
     await adapter.process(req as never, res as never, (context) => bot.run(context));
   };
 }

@@ -68,7 +68,7 @@ export class ReviewActions {
       conversationId: conversation.id,
       tenantId: conversation.tenantId,
       startedBy: actor,
-      roster: (await roster()).filter((p) => p.teamsUserId !== actor.teamsUserId),
+      roster: await roster(),
       now,
     });
     const created = await this.store.create(review, activityKey);

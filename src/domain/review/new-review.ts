@@ -24,15 +24,18 @@ export function newReview(facts: NewReviewFacts): Review {
     currentStep: 'set-up',
     completedSteps: [],
     rosterOffered: facts.roster,
-    attendees: facts.roster.map((person, i) => ({
-      key: `attendee-roster-${i}`,
-      name: person.name,
-      role: 'other',
-      organisation: '',
-      attendance: 'present',
-      contact: '',
-      teams: person,
-    })),
+    // The chair first, then everyone Teams says is in the chat: the chair only sets their roles.
+    attendees: [facts.startedBy, ...facts.roster.filter((p) => p.teamsUserId !== facts.startedBy.teamsUserId)].map(
+      (person, i) => ({
+        key: `attendee-roster-${i}`,
+        name: person.name,
+        role: i === 0 ? 'social-care' : 'other',
+        organisation: '',
+        attendance: 'present',
+        contact: '',
+        teams: person,
+      }),
+    ),
     childVoices: [],
     parentVoices: [],
     updates: [],

@@ -1,7 +1,7 @@
 import { CalendarDate, formatCalendarDate } from './calendar-date';
 import { cite } from './citation';
 import { addCalendarDuration, describeDuration } from './duration';
-import { LeadWorker, MeetingType, PackRole, meetingWords, roleList, roleName } from './pack-roles';
+import { LeadWorker, MeetingType, PackRole, meetingWords, roleList, roleName, withArticle } from './pack-roles';
 import { ChairRule, PolicyPack } from './policy-pack-schema';
 import { TimescaleInputError, variationOf } from './variations';
 import { Verdict, accepted, reasonNeeded } from './verdict';
@@ -45,7 +45,7 @@ export function checkChairEligibility(
   const rule = ruleFor(pack, meetingType, context);
   if (rule === undefined) {
     return {
-      ...accepted('no-rule', `${pack.authority}'s procedures do not say who chairs a ${what}; no rule to check.`),
+      ...accepted('no-rule', `${pack.authority}'s procedures do not say who chairs ${withArticle(what)}; no rule to check.`),
       allowedRoles: [],
     };
   }

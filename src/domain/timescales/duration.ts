@@ -32,7 +32,9 @@ export function endOfPeriod(
 }
 
 function addDuration(start: CalendarDate, duration: Duration, calendar: WorkingDayCalendar): CalendarDate {
-  return duration.unit === 'workingDays' ? calendar.addWorkingDays(start, duration.amount) : addCalendarDuration(start, duration);
+  return duration.unit === 'workingDays'
+    ? calendar.addWorkingDays(start, duration.amount)
+    : addCalendarDuration(start, { amount: duration.amount, unit: duration.unit });
 }
 
 /** Units that need no bank-holiday calendar: plan ages, checkpoints, trajectories. */

@@ -1,7 +1,7 @@
 import { CalendarDate } from './calendar-date';
 import { cite } from './citation';
 import { Deadline, NoDeadline, deadline } from './deadline';
-import { MeetingType, meetingWords } from './pack-roles';
+import { MeetingType, meetingWords, withArticle } from './pack-roles';
 import { PolicyPack } from './policy-pack-schema';
 import { WorkingDayCalendar } from './working-day-calendar';
 
@@ -19,13 +19,13 @@ export function minutesDueDate(
   if (rule === undefined) {
     return {
       due: null,
-      explanation: `${pack.authority}'s procedures (${pack.sources.map((s) => s.procedure).join(', ')}) set no deadline for the minutes of a ${meetingWords(meetingType)}.`,
+      explanation: `${pack.authority}'s procedures (${pack.sources.map((s) => s.procedure).join(', ')}) set no deadline for the minutes of ${withArticle(meetingWords(meetingType))}.`,
     };
   }
   if (rule.within === null || rule.counting === undefined) {
     return {
       due: null,
-      explanation: `No number of days is set for the minutes of a ${meetingWords(meetingType)}: "${rule.source.quote}"`,
+      explanation: `No number of days is set for the minutes of ${withArticle(meetingWords(meetingType))}: "${rule.source.quote}"`,
       citation: cite(pack, rule.source),
     };
   }

@@ -33,3 +33,8 @@ export function roleList(roles: readonly PackRole[]): string {
   const names = roles.map(roleName);
   return names.length <= 1 ? (names[0] ?? 'nobody') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
+
+/** 'an initial CIN meeting', 'a final review for closure'. */
+export function withArticle(words: string): string {
+  return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
+}

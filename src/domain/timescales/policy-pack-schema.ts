@@ -9,15 +9,16 @@ import { checkPackConsistency } from './policy-pack-consistency';
  * the procedure, section and sentence it encodes. See packs/README.md for a field-by-field guide.
  */
 
-const oneOf = (values: readonly string[], what: string) =>
-  z.enum(values as [string, ...string[]], {
+function oneOf<T extends string>(values: readonly T[], what: string): z.ZodType<T> {
+  return z.enum(values, {
     error: (iss) => `unknown ${what} ${JSON.stringify(iss.input)} (expected one of ${values.join(', ')})`,
   });
+}
 
-const role = oneOf(PACK_ROLES, 'role') as z.ZodType<(typeof PACK_ROLES)[number]>;
-const meetingType = oneOf(MEETING_TYPES, 'meeting type') as z.ZodType<(typeof MEETING_TYPES)[number]>;
-const leadWorker = oneOf(LEAD_WORKERS, 'lead worker') as z.ZodType<(typeof LEAD_WORKERS)[number]>;
-const counting = oneOf(COUNTING_CONVENTIONS, 'counting convention') as z.ZodType<(typeof COUNTING_CONVENTIONS)[number]>;
+const role = oneOf(PACK_ROLES, 'role');
+const meetingType = oneOf(MEETING_TYPES, 'meeting type');
+const leadWorker = oneOf(LEAD_WORKERS, 'lead worker');
+const counting = oneOf(COUNTING_CONVENTIONS, 'counting convention');
 const text = z.string().trim().min(1, 'must not be empty');
 
 const amount = z
@@ -26,12 +27,12 @@ const amount = z
   .min(1, { error: (iss) => `must be a positive whole number (got ${String(iss.input)})` });
 const duration = z.strictObject({
   amount,
-  unit: oneOf(DURATION_UNITS, 'unit') as z.ZodType<(typeof DURATION_UNITS)[number]>,
+  unit: oneOf(DURATION_UNITS, 'unit'),
 });
 /** Plan ages (checkpoints, trajectories, long-running chairs) are counted in days, weeks or months, never working days. */
 const calendarDuration = z.strictObject({
   amount,
-  unit: oneOf(CALENDAR_UNITS, 'unit for a plan age') as z.ZodType<(typeof CALENDAR_UNITS)[number]>,
+  unit: oneOf(CALENDAR_UNITS, 'unit for a plan age'),
 });
 
 /** Where a rule comes from: the procedure (by its number, e.g. "003"), the section, and the sentence itself. */
@@ -46,7 +47,7 @@ const who = z.strictObject({ roles: z.array(role), description: text });
 /** When a meeting falls: `anchor` + earliest/latest/target. A null earliest means the text sets none. */
 const meetingWindow = <A extends string>(anchor: readonly [A, ...A[]]) =>
   z.strictObject({
-    anchor: oneOf(anchor, 'anchor') as z.ZodType<A>,
+    anchor: oneOf(anchor, 'anchor'),
     earliest: duration.nullable(),
     latest: duration,
     target: duration,
@@ -109,7 +110,7 @@ export const policyPackSchema = z
     sources: z
       .array(z.strictObject({ procedure: z.string().regex(/^\d{3}$/), file: text, title: text, published: text.optional() }))
       .min(1, 'must list at least one procedure'),
-    division: oneOf(DIVISIONS, 'division') as z.ZodType<(typeof DIVISIONS)[number]>,
+    division: oneOf(DIVISIONS, 'division'),
     initialMeeting: meetingWindow(['assessment']).optional(),
     firstReview: meetingWindow(['planStart', 'assessment']),
     laterReviews: meetingWindow(['previousMeeting']),

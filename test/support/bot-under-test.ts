@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/load-config';
+import { silentLogger } from '../../src/logging/logger';
+import { RunningBot, startBot } from '../../src/main';
+import { actionData, inputsOf } from './card-reader';
+import { LocalConnector } from './local-connector';
+import { TeamsUser, cardActionActivity, messageActivity } from './teams-activity';
+
+export interface InvokeReply {
+  readonly status: number;
+  readonly body: any;
+  readonly card: Record<string, any> | undefined;
+}
+
+/** The real bot on a free port with a fresh SQLite file, talking to a local connector. */
+export class BotUnderTest {
+  readonly connector = new LocalConnector();
+  bot?: RunningBot;
+  readonly directory = mkdtempSync(join(tmpdir(), 'cin-bot-'));
+  conversationId = `19:meeting_${Math.random().toString(36).slice(2)}@thread.v2`;
+
+  get sqliteFile(): string {
+    return join(this.directory, 'reviews.sqlite');
+  }
+
+  async start(env: Record<string, string> = {}): Promise<this> {
+    await this.connector.start();
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SQLITE_FILE: this.sqliteFile, ...env });
+    this.bot = await startBot(config, silentLogger);
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.bot?.stop();
+    await this.connector.stop();
+    rmSync(this.directory, { recursive: true, force: true });
+  }
+
+  where(overrides: Partial<{ conversationId: string; tenantId: string; serviceUrl: string }> = {}) {
+    return { serviceUrl: this.connector.url, conversationId: this.conversationId, ...overrides };
+  }
+
+  async post(activity: unknown, url = this.bot!.url): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+    });
+    const text = await response.text();
+    let body: any = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: response.status, body };
+  }
+
+  async say(user: TeamsUser, text: string): Promise<number> {
+    return (await this.post(messageActivity(this.where(), user, text))).status;
+  }
+
+  async press(user: TeamsUser, verb: string, data: Record<string, unknown>, activity?: Record<string, any>): Promise<InvokeReply> {
+    const sent = activity ?? cardActionActivity(this.where(), user, verb, data);
+    const { status, body } = await this.post(sent);
+    return { status, body, card: body?.type === 'application/vnd.microsoft.card.adaptive' ? body.value : undefined };
+  }
+
+  /** Press a button on a card as Teams does: the action's data with every input's current value merged in. */
+  async pressOn(user: TeamsUser, card: Record<string, any>, verb: string, typed: Record<string, string> = {}, step?: string): Promise<InvokeReply> {
+    return this.press(user, verb, { ...inputsOf(card), ...typed, ...actionData(card, verb, step) });
+  }
+}

@@ -1,0 +1,92 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+export interface SentActivity {
+  readonly method: 'POST' | 'PUT';
+  readonly conversationId: string;
+  /** The id the connector gave (POST) or the id updated (PUT). */
+  readonly id: string;
+  readonly activity: Record<string, any>;
+}
+
+export interface ConnectorMember {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+}
+
+/**
+ * A local stand-in for the Bot Framework connector service (the `serviceUrl` of an activity):
+ * it records every activity the bot sends or updates, and answers the roster calls Teams answers.
+ */
+export class LocalConnector {
+  readonly sent: SentActivity[] = [];
+  members: ConnectorMember[] = [];
+  private server?: Server;
+  private nextId = 1;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Messages posted (not updates), optionally only those with an Adaptive Card. */
+  posted(): SentActivity[] {
+    return this.sent.filter((s) => s.method === 'POST');
+  }
+
+  updates(): SentActivity[] {
+    return this.sent.filter((s) => s.method === 'PUT');
+  }
+
+  lastCard(): Record<string, any> | undefined {
+    for (let i = this.sent.length - 1; i >= 0; i--) {
+      const card = cardOf(this.sent[i]!.activity);
+      if (card) return card;
+    }
+    return undefined;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    // /v3/conversations/{id}/activities[/{activityId}] and /v3/conversations/{id}/pagedmembers
+    const conversationId = parts[2] ?? '';
+    const reply = (status: number, payload: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(payload));
+    };
+    if (req.method === 'GET' && parts[3] === 'pagedmembers') return reply(200, { members: this.members });
+    if (req.method === 'GET' && parts[3] === 'members') return reply(200, this.members);
+    if (parts[3] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
+      const activity = JSON.parse(body || '{}') as Record<string, any>;
+      const id = req.method === 'PUT' ? (parts[4] ?? '') : `sent-${this.nextId++}`;
+      this.sent.push({ method: req.method, conversationId, id, activity });
+      return reply(200, { id });
+    }
+    reply(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
+  }
+}
+
+export function cardOf(activity: Record<string, any>): Record<string, any> | undefined {
+  const attachment = (activity.attachments ?? []).find((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  return attachment?.content;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}

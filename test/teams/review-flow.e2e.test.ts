@@ -1,0 +1,106 @@
+import { BotUnderTest } from '../support/bot-under-test';
+import { actionData, textOf } from '../support/card-reader';
+import { cardOf } from '../support/local-connector';
+import { teamsUser } from '../support/teams-activity';
+import { MARKERS, openAsChair, walkToMinutes } from '../support/review-walk';
+
+const chair = teamsUser('Sam', 1);
+const mum = teamsUser('Mum', 2);
+const teacher = teamsUser('Teacher', 3);
+
+describe('a chair runs a whole CIN review through the HTTP endpoint', () => {
+  let bot: BotUnderTest;
+
+  beforeEach(async () => {
+    bot = await new BotUnderTest().start();
+    bot.connector.members = [chair, mum, teacher];
+  });
+  afterEach(() => bot.stop());
+
+  it('walks from `start review` to signed-off minutes that hold every field entered', async () => {
+    expect(await bot.say(chair, 'start review')).toBe(200);
+    const shared = bot.connector.posted();
+    expect(shared).toHaveLength(1);
+    expect(textOf(cardOf(shared[0]!.activity))).toContain('Step 1 of');
+
+    const opened = await openAsChair(bot, chair);
+    expect(opened.status).toBe(200);
+    expect(textOf(opened.card)).toContain('Set-up');
+    // The chat's members are offered as attendees once set-up is done.
+    const minutes = await walkToMinutes(bot, chair, opened);
+
+    const text = textOf(minutes);
+    for (const marker of MARKERS) expect(text).toContain(marker);
+    // The child's own words stay apart from another person's account of them.
+    expect(text).toContain('“M-AMARA-OWN-WORDS”');
+    expect(text).toMatch(/Shared by M-BO-ACCOUNT-BY\s+M-BO-ACCOUNT/);
+
+    const signed = await bot.pressOn(chair, minutes, 'review.signOff');
+    expect(textOf(signed.card)).toMatch(/Signed off by Sam at \d{4}-\d\d-\d\dT/);
+    expect(JSON.stringify(signed.card)).not.toContain('review.signOff');
+
+    // Everyone else's view followed the review, and never showed what was written.
+    const updates = bot.connector.updates();
+    expect(updates.length).toBeGreaterThan(5);
+    expect(textOf(cardOf(updates[updates.length - 1]!.activity))).toContain('The minutes are signed off.');
+    for (const sent of bot.connector.sent) {
+      const everyone = JSON.stringify(sent.activity);
+      for (const marker of MARKERS.filter((m) => m.startsWith('M-'))) expect(everyone).not.toContain(marker);
+    }
+  });
+
+  it('shows progress only, with who chairs, to anyone else who opens the card', async () => {
+    await bot.say(chair, 'start review');
+    const shared = bot.connector.lastCard()!;
+    const asMum = await bot.press(mum, 'review.refresh', actionData(shared, 'review.refresh'));
+    expect(asMum.status).toBe(200);
+    expect(textOf(asMum.card)).toContain('Chair: Sam');
+    expect(JSON.stringify(asMum.card)).not.toContain('Input.');
+    expect(asMum.card!.refresh.userIds).toEqual([chair.id]);
+  });
+
+  it('re-shows a step with the message by the field and everything typed kept', async () => {
+    await bot.say(chair, 'start review');
+    const opened = await openAsChair(bot, chair);
+    const typed = { meetingType: 'initial', chairRole: 'SW', mode: 'online', 'children.0.firstName': '${secret} {{x}}', 'children.0.caseReference': 'not a ref!' };
+    const reply = await bot.pressOn(chair, opened.card!, 'review.continue', typed);
+    expect(reply.status).toBe(200);
+    const text = textOf(reply.card);
+    expect(text).toContain('Some answers need attention.');
+    expect(text).toContain('Use letters, digits, "-" or "/" only');
+    expect(text).toContain('${secret} {{x}}');
+    expect(text).toContain('not a ref!');
+    expect(actionData(reply.card!, 'review.continue').step).toBe('set-up');
+  });
+
+  it('answers help, status and unknown text, and says when there is nothing to resume', async () => {
+    expect(await bot.say(chair, 'resume')).toBe(200);
+    expect(bot.connector.sent[0]!.activity.text).toContain('There is no review in progress');
+    await bot.say(chair, 'help');
+    expect(textOf(cardOf(bot.connector.sent[1]!.activity))).toContain('start review');
+    await bot.say(chair, 'what is this');
+    expect(bot.connector.sent[2]!.activity.text).toContain('Type "help"');
+    await bot.say(chair, 'start review');
+    await bot.say(chair, 'status');
+    expect(textOf(cardOf(bot.connector.sent[4]!.activity))).toContain('Step 1 of');
+    await bot.say(mum, 'start review');
+    expect(bot.connector.sent[5]!.activity.text).toContain('already in progress here, chaired by Sam');
+  });
+
+  it('cancels only when the chair confirms', async () => {
+    await bot.say(chair, 'start review');
+    await bot.say(mum, 'cancel');
+    expect(bot.connector.sent.at(-1)!.activity.text).toContain('Only Sam');
+    await bot.say(chair, 'cancel');
+    const confirm = bot.connector.lastCard()!;
+    expect(textOf(confirm)).toContain('Cancel this review?');
+    const byMum = await bot.pressOn(mum, confirm, 'review.cancel');
+    expect(textOf(byMum.card)).toContain('Only Sam');
+    const kept = await bot.pressOn(chair, confirm, 'review.keep');
+    expect(textOf(kept.card)).toContain('Set-up');
+    const cancelled = await bot.pressOn(chair, confirm, 'review.cancel');
+    expect(textOf(cancelled.card)).toContain('Cancelled by Sam');
+    await bot.say(chair, 'resume');
+    expect(bot.connector.sent.at(-1)!.activity.text).toContain('There is no review in progress');
+  });
+});
