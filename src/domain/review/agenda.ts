@@ -58,6 +58,26 @@ export function professionalsPresent(review: Review) {
   return review.attendees.filter((a) => !FAMILY_ROLES.has(a.role) && a.attendance === 'present');
 }
 
+/**
+ * A step is done when the chair completed it and it still covers everyone it is about: a child,
+ * parent or professional added later (say, from the minutes) reopens the step for them.
+ */
+export function stepSatisfied(review: Review, step: StepId): boolean {
+  if (!review.completedSteps.includes(step)) return false;
+  switch (step) {
+    case 'child-voice':
+      return (review.setUp?.children ?? []).every((c) => review.childVoices.some((v) => v.childKey === c.key));
+    case 'parents-voice':
+      return parentsAndCarers(review)
+        .filter((p) => p.attendance === 'present')
+        .every((p) => review.parentVoices.some((v) => v.attendeeKey === p.key));
+    case 'updates':
+      return professionalsPresent(review).every((a) => review.updates.some((u) => u.attendeeKey === a.key));
+    default:
+      return true;
+  }
+}
+
 export function applicableSteps(review: Review): StepId[] {
   return STEP_IDS.filter((s) => stepApplies(review, s));
 }

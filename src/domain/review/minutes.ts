@@ -44,7 +44,7 @@ export function minutesOf(review: Review): MinutesSection[] {
     return [
       { label: `${child}: how obtained`, value: labelOf('source', v.source) },
       ...(v.ownWords ? [{ label: `${child}'s own words`, value: `“${v.ownWords}”` }] : []),
-      ...(v.account ? [{ label: `Shared by ${v.accountBy}`, value: v.account }] : []),
+      ...(v.account || v.accountBy ? [{ label: `Shared by ${v.accountBy || '(not recorded)'}`, value: orNone(v.account) }] : []),
       { label: `${child}: seen alone since last meeting`, value: labelOf('seenAlone', v.seenAlone) + (v.notSeenAloneReason ? `: ${v.notSeenAloneReason}` : '') },
       { label: `${child}: interpreter`, value: labelOf('interpreter', v.interpreter) },
       { label: `${child}: wishes and feelings`, value: v.wishesAndFeelings },

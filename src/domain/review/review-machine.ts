@@ -1,4 +1,4 @@
-import { applicableSteps, nextStep, previousStep, stepApplies } from './agenda';
+import { applicableSteps, nextStep, previousStep, stepApplies, stepSatisfied } from './agenda';
 import { Review, STEP_IDS, StepId, TeamsPerson } from './review';
 import { FieldErrors, FormValues, STEP_FORMS } from './step-forms';
 
@@ -81,7 +81,7 @@ function submit(review: Review, step: StepId, form: FormValues, intent: 'continu
 
 /** After a step: the next step not yet done, so an amendment made from the minutes returns there. */
 export function stepAfter(review: Review, step: StepId): StepId {
-  const pending = applicableSteps(review).filter((s) => s !== 'minutes' && !review.completedSteps.includes(s));
+  const pending = outstandingSteps(review);
   const order = STEP_IDS.indexOf(step);
   const later = pending.find((s) => STEP_IDS.indexOf(s) > order);
   if (later) return later;
@@ -89,17 +89,15 @@ export function stepAfter(review: Review, step: StepId): StepId {
   return nextStep(review, 'next-meeting');
 }
 
-/** Steps the chair may jump to: those done, and the one in hand. */
+/** Steps the chair may jump to: those done, the one in hand, and the first not yet done (or the minutes). */
 export function reachable(review: Review): StepId[] {
-  return applicableSteps(review).filter((s) => s === review.currentStep || review.completedSteps.includes(s) || allDone(review));
+  const firstPending = outstandingSteps(review)[0] ?? 'minutes';
+  return applicableSteps(review).filter((s) => s === review.currentStep || s === firstPending || review.completedSteps.includes(s));
 }
 
+/** Steps still to do before the minutes can be signed off. */
 export function outstandingSteps(review: Review): StepId[] {
-  return applicableSteps(review).filter((s) => s !== 'minutes' && !review.completedSteps.includes(s));
-}
-
-function allDone(review: Review): boolean {
-  return outstandingSteps(review).length === 0;
+  return applicableSteps(review).filter((s) => s !== 'minutes' && !stepSatisfied(review, s));
 }
 
 function signOff(review: Review, actor: TeamsPerson, now: string): Decision {

@@ -7,7 +7,6 @@
 /** A calendar date, 'YYYY-MM-DD'. */
 export type CalendarDate = string;
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
@@ -42,18 +41,36 @@ export function civilFromDays(dayNumber: number): { year: number; month: number;
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/** The number written in date[from, to) if every character is a digit, else NaN. */
+function digits(date: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = date.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** The day number of a 'YYYY-MM-DD' string, or NaN if it is not a real date. Parsed by hand: this is on every hot path. */
+function parseDayNumber(value: unknown): number {
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return NaN;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return NaN;
+  return daysFromCivil(year, month, day);
+}
+
 export function isCalendarDate(value: unknown): value is CalendarDate {
-  if (typeof value !== 'string') return false;
-  const m = DATE_PATTERN.exec(value);
-  if (!m) return false;
-  const month = Number(m[2]);
-  return month >= 1 && month <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= daysInMonth(Number(m[1]), month);
+  return !Number.isNaN(parseDayNumber(value));
 }
 
 /** The day number of a calendar date; throws a RangeError naming the value if it is not a real 'YYYY-MM-DD' date. */
 export function toDayNumber(date: CalendarDate): number {
-  if (!isCalendarDate(date)) throw new RangeError(`not a calendar date (expected 'YYYY-MM-DD'): ${JSON.stringify(date)}`);
-  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+  const dayNumber = parseDayNumber(date);
+  if (Number.isNaN(dayNumber)) throw new RangeError(`not a calendar date (expected 'YYYY-MM-DD'): ${JSON.stringify(date)}`);
+  return dayNumber;
 }
 
 export function fromDayNumber(dayNumber: number): CalendarDate {

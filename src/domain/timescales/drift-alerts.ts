@@ -1,15 +1,16 @@
 import { CalendarDate, daysBetween, formatCalendarDate, toDayNumber } from './calendar-date';
 import { cite } from './citation';
-import { CalendarDuration, Duration, addCalendarDuration, describeDuration } from './duration';
+import { CalendarDuration, Duration, addCalendarDuration, describeDuration, endOfPeriod } from './duration';
 import { LeadWorker } from './pack-roles';
 import { DriftCheckpoint, PolicyPack, Who } from './policy-pack-schema';
-import { nextReviewWindow } from './review-window';
+import { describeWindowRule, nextReviewBasis } from './review-window';
 import { checkpointsFor, frequencyStillToBeAgreed, variationOf } from './variations';
 import { WorkingDayCalendar } from './working-day-calendar';
 
 /** What the daily scan knows about an open case. */
 export interface CaseFacts {
   readonly planStart: CalendarDate;
+  /** Needed where a checkpoint is for one kind of plan only (Leicestershire's SSWOP check is for key-worker plans). */
   readonly leadWorker?: LeadWorker;
   readonly variation?: string;
   readonly assessmentDate?: CalendarDate;
@@ -51,7 +52,7 @@ export function driftAlerts(pack: PolicyPack, facts: CaseFacts, today: CalendarD
     alerts.push({
       ...rest,
       daysOverdue: todayNumber - toDayNumber(alert.due),
-      message: `${what} ${alert.action} (${alert.who.description}.)`,
+      message: `${what} ${alert.action} To act: ${alert.who.description}.`,
     });
   };
 
@@ -84,17 +85,17 @@ export function driftAlerts(pack: PolicyPack, facts: CaseFacts, today: CalendarD
         what: `No review frequency has been agreed for this ${unagreed.label} plan.`,
       });
     } else {
-      const window = nextReviewWindow(pack, { ...facts, reviewCount: facts.reviewCount }, calendar);
-      if (todayNumber > toDayNumber(window.latest)) {
-        const rule = facts.agreedReviewInterval === undefined ? (facts.reviewCount === 0 ? pack.firstReview : pack.laterReviews) : undefined;
+      const { meeting, rule, anchorDate } = nextReviewBasis(pack, { ...facts, reviewCount: facts.reviewCount });
+      const latest = endOfPeriod(anchorDate, rule.latest, rule.counting, calendar);
+      if (todayNumber > toDayNumber(latest)) {
         raise({
           kind: 'review-overdue',
           id: 'review-overdue',
-          due: window.latest,
-          who: rule?.ifMissed?.who ?? NO_ONE_NAMED,
-          action: rule?.ifMissed?.action ?? 'Hold the review, or record why it is late.',
-          citation: rule?.ifMissed ? cite(pack, rule.ifMissed.source) : window.citation,
-          what: `The ${window.meeting === 'first-review' ? 'first review' : 'next review'} was due by ${formatCalendarDate(window.latest)} (${window.rule}).`,
+          due: latest,
+          who: rule.ifMissed?.who ?? NO_ONE_NAMED,
+          action: rule.ifMissed?.action ?? 'Hold the review, or record why it is late.',
+          citation: cite(pack, (rule.ifMissed ?? rule).source),
+          what: `The ${meeting === 'first-review' ? 'first review' : 'next review'} was due by ${formatCalendarDate(latest)} (${describeWindowRule(rule)}).`,
         });
       }
     }

@@ -39,12 +39,14 @@ export function planWeek(pack: PolicyPack, planStart: CalendarDate, today: Calen
   }
   const week = Math.floor(dayOfPlan / 7) + 1;
   const variation = variationOf(pack, options.variation);
-  const perCase = variation?.trajectory !== undefined;
+  // A variation that sets trajectories per case replaces the pack's: only the agreed one counts.
+  const perCase = variation?.trajectory !== undefined ? variation : undefined;
   const trajectory: Trajectory | undefined = perCase ? options.agreedTrajectory : pack.trajectory;
-  const citation = perCase ? cite(pack, variation!.source) : pack.trajectory && cite(pack, pack.trajectory.source);
+  const source = perCase?.source ?? pack.trajectory?.source;
+  const citation = source === undefined ? {} : { citation: cite(pack, source) };
   if (trajectory === undefined) {
-    const why = perCase ? `${variation!.label}: the trajectory is agreed per case and none is recorded` : 'the procedure sets no trajectory';
-    return { week, dayOfPlan, status: 'no-trajectory', label: `week ${week} (${why})`, ...(citation ? { citation } : {}) };
+    const why = perCase ? `${perCase.label}: the trajectory is agreed per case and none is recorded` : 'the procedure sets no trajectory';
+    return { week, dayOfPlan, status: 'no-trajectory', label: `week ${week} (${why})`, ...citation };
   }
   const earliestEnd = trajectory.from && addCalendarDuration(planStart, trajectory.from);
   const latestEnd = addCalendarDuration(planStart, trajectory.to);
@@ -58,7 +60,7 @@ export function planWeek(pack: PolicyPack, planStart: CalendarDate, today: Calen
     label: `week ${week} of ${planDescription(trajectory)}${beyond}`,
     ...(earliestEnd === undefined ? {} : { earliestEnd }),
     latestEnd,
-    ...(citation ? { citation } : {}),
+    ...citation,
   };
 }
 

@@ -64,6 +64,19 @@ export function initialMeetingWindow(pack: PolicyPack, assessmentDate: CalendarD
 
 /** The window for the next review of a plan: earliest, latest and the date to aim for. */
 export function nextReviewWindow(pack: PolicyPack, history: ReviewHistory, calendar: WorkingDayCalendar): ReviewWindow {
+  const basis = nextReviewBasis(pack, history);
+  return windowFrom(pack, basis.meeting, basis.rule, basis.anchorDate, calendar);
+}
+
+/** Which meeting is next, the rule that times it and the date it counts from. */
+export interface ReviewBasis {
+  readonly meeting: MeetingDue;
+  readonly rule: MeetingWindowRule;
+  readonly anchorDate: CalendarDate;
+}
+
+/** The rule for the next review (the standard one, or a manager-agreed interval) without building the window. */
+export function nextReviewBasis(pack: PolicyPack, history: ReviewHistory): ReviewBasis {
   const meeting: MeetingDue = history.reviewCount === 0 ? 'first-review' : 'later-review';
   const previous = history.reviewCount === 0 ? history.planStart : history.lastReviewDate;
   if (previous === undefined) {
@@ -77,7 +90,7 @@ export function nextReviewWindow(pack: PolicyPack, history: ReviewHistory, calen
     );
   }
   if (variation?.reviewFrequency !== undefined && history.agreedReviewInterval !== undefined) {
-    const agreed: MeetingWindowRule = {
+    const rule: MeetingWindowRule = {
       anchor: 'previousMeeting',
       earliest: null,
       latest: history.agreedReviewInterval,
@@ -86,14 +99,14 @@ export function nextReviewWindow(pack: PolicyPack, history: ReviewHistory, calen
       source: variation.source,
       interpretation: `${variation.label}: review frequency agreed for this case (every ${describeDuration(history.agreedReviewInterval)}).`,
     };
-    return windowFrom(pack, meeting, agreed, previous, calendar);
+    return { meeting, rule, anchorDate: previous };
   }
   const rule = meeting === 'first-review' ? pack.firstReview : pack.laterReviews;
   const anchorDate = rule.anchor === 'assessment' ? history.assessmentDate : previous;
   if (anchorDate === undefined) {
     throw new TimescaleInputError(`${pack.authority} counts the first review from the assessment, so assessmentDate is needed`);
   }
-  return windowFrom(pack, meeting, rule, anchorDate, calendar);
+  return { meeting, rule, anchorDate };
 }
 
 function windowFrom(
@@ -107,7 +120,7 @@ function windowFrom(
   const earliest = rule.earliest === null ? addDays(anchorDate, 1) : endOfPeriod(anchorDate, rule.earliest, rule.counting, calendar);
   const latest = endOfPeriod(anchorDate, rule.latest, rule.counting, calendar);
   const target = workingDayNear(endOfPeriod(anchorDate, rule.target, rule.counting, calendar), earliest, latest, calendar);
-  const ruleText = describeRule(rule);
+  const ruleText = describeWindowRule(rule);
   return {
     packId: pack.id,
     meeting,
@@ -135,7 +148,8 @@ function workingDayNear(target: CalendarDate, earliest: CalendarDate, latest: Ca
   return after <= latest ? after : target;
 }
 
-function describeRule(rule: MeetingWindowRule): string {
+/** '4-6 weeks after the previous meeting', 'within 7 days of the start of the plan'. */
+export function describeWindowRule(rule: MeetingWindowRule): string {
   const anchor = ANCHOR_WORDS[rule.anchor];
   const { earliest, latest } = rule;
   if (earliest === null) return `within ${describeDuration(latest)} of ${anchor}`;
@@ -152,7 +166,7 @@ function capitalise(text: string): string {
 
 /** Whether a proposed date is inside the window; outside, the flow must ask for and record the reason. */
 export function checkProposedDate(window: ReviewWindow, date: CalendarDate): Verdict<'inside-window' | 'before-earliest' | 'after-latest'> {
-  toDayNumber(date);
+  toDayNumber(date); // a malformed date throws rather than comparing as a string
   const what = MEETING_WORDS[window.meeting];
   const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
   if (date < window.earliest) {

@@ -110,12 +110,17 @@ export class WorkingDayCalendar {
     }
   }
 
-  /** Working days after `from` up to and including `to` (negative when `to` is before `from`). */
+  /**
+   * Working days from `from` to `to`, counted the way addWorkingDays moves, so that
+   * workingDaysBetween(d, addWorkingDays(d, n)) === n: forwards, the days after `from` up to and
+   * including `to`; backwards (negative), the days from `to` up to but not including `from`.
+   */
   workingDaysBetween(from: CalendarDate, to: CalendarDate): number {
     const a = toDayNumber(from);
     const b = toDayNumber(to);
     this.cover(Math.min(a, b), Math.max(a, b));
-    return this.counts[b - this.startDay + 1]! - this.counts[a - this.startDay + 1]!;
+    const edge = b >= a ? 1 : 0;
+    return this.counts[b - this.startDay + edge]! - this.counts[a - this.startDay + edge]!;
   }
 
   /** The first index k with counts[k] >= target (counts is non-decreasing). */

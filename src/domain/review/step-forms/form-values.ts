@@ -15,20 +15,23 @@ export interface StepForm {
   parse(form: FormValues, review: Review, now: string): StepResult;
 }
 
-/** Rows of a list input ("actions.3.what") grouped by index, in index order. */
+/**
+ * Rows of a list input ("actions.3.what") by their index on the card. The array is sparse: a row
+ * the client did not send is a hole, so every row keeps the index (and key) it was shown with.
+ */
 export function rowsOf(form: FormValues, list: string): Array<Record<string, string>> {
-  const rows = new Map<number, Record<string, string>>();
+  const rows: Array<Record<string, string>> = [];
   const prefix = `${list}.`;
   for (const [id, value] of Object.entries(form)) {
     if (!id.startsWith(prefix)) continue;
     const [index, field, ...rest] = id.slice(prefix.length).split('.');
     const n = Number(index);
-    if (!Number.isInteger(n) || n < 0 || n > 500 || field === undefined || rest.length > 0) continue;
-    const row = rows.get(n) ?? {};
+    if (!/^\d+$/.test(index ?? '') || n > 500 || field === undefined || rest.length > 0) continue;
+    const row = rows[n] ?? {};
     row[field] = value;
-    rows.set(n, row);
+    rows[n] = row;
   }
-  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+  return rows;
 }
 
 /** A row the chair left blank (every text empty, toggles off) is not an entry. */
@@ -54,15 +57,20 @@ export function parseWith<T>(
   return result.success ? { ok: true, value: result.data } : { ok: false, fieldErrors: fieldErrorsFrom(result.error, prefix) };
 }
 
-const trimmed = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters`);
+/** A missing answer reads as an empty one, so it gets the same plain message. */
+const trimmed = (max: number) =>
+  z
+    .string()
+    .default('')
+    .pipe(z.string().trim().max(max, `Keep this to ${max} characters or fewer`));
 
 export const text = {
   /** Names, roles, references. */
-  short: (message: string) => trimmed(100).min(1, message),
-  optionalShort: () => trimmed(200).default(''),
+  short: (message: string) => trimmed(100).pipe(z.string().min(1, message)),
+  optionalShort: () => trimmed(200),
   /** What people said: generous but bounded. */
-  long: (message: string) => trimmed(4000).min(1, message),
-  optionalLong: () => trimmed(4000).default(''),
+  long: (message: string) => trimmed(4000).pipe(z.string().min(1, message)),
+  optionalLong: () => trimmed(4000),
 };
 
 export function isCalendarDate(value: string): boolean {
@@ -74,7 +82,10 @@ export function isCalendarDate(value: string): boolean {
 }
 
 export const calendarDate = (message: string) =>
-  z.string().trim().min(1, message).refine(isCalendarDate, 'Enter a real date (for example 2026-12-01)');
+  z
+    .string()
+    .default('')
+    .pipe(z.string().trim().min(1, message).refine(isCalendarDate, 'Enter a real date (for example 2026-12-01)'));
 
 export const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.enum(values, { error: () => message });

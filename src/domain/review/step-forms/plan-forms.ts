@@ -34,8 +34,8 @@ export const planForm: StepForm = {
       const parsed = parseWith(actionRow, row, `actions.${i}.`);
       if (!parsed.ok) return Object.assign(errors, parsed.fieldErrors);
       const before = existing?.actions[i];
-      const isNew = before === undefined;
-      if (isNew && parsed.value.byWhen < meetingDate) {
+      // Only an action carried forward from the last review may already be overdue.
+      if (!before?.carriedForward && parsed.value.byWhen < meetingDate) {
         errors[`actions.${i}.byWhen`] = `A new action cannot be due before the meeting (${meetingDate})`;
         return;
       }

@@ -1,0 +1,170 @@
+import {
+  STEP_TITLES,
+  applicableSteps,
+  explanationsNeeded,
+  nextStep,
+  parentsAndCarers,
+  previousStep,
+  professionalsPresent,
+  progressOf,
+  stepApplies,
+} from '../../../src/domain/review/agenda';
+import { ATTENDEE_ROLES, Attendance, Attendee, AttendeeRole, Outcome, OutcomeKind, Review, STEP_IDS, SetUp, StepId } from '../../../src/domain/review/review';
+import { MEETING_DATE, T0, freshReview, setUpValues, submit, walkTo } from './review-builder';
+
+const attendee = (role: AttendeeRole, attendance: Attendance = 'present', key = `a-${role}-${attendance}`): Attendee => ({
+  key, name: `Name ${key}`, role, organisation: '', attendance, contact: '',
+});
+
+const setUp = (meetingType: SetUp['meetingType'], mode: SetUp['mode']): SetUp => ({
+  meetingType, mode, chairName: 'Chris Chair', chairRole: 'SSWOP', meetingDate: MEETING_DATE,
+  children: [{ key: 'child-1', firstName: 'Amy', caseReference: 'CIN-1' }],
+});
+
+const outcome = (kind: OutcomeKind, closureLikelyNextTime: boolean): Outcome => ({
+  kind, reason: 'r', decidedAt: T0, leadProfessional: '', closureLikelyNextTime,
+});
+
+/** A review with nothing optional: no set-up, no attendees, no outcome. */
+const bare = (patch: Partial<Review> = {}): Review => ({ ...freshReview(), attendees: [], ...patch });
+
+describe('skip rules', () => {
+  it.each([
+    ['initial', 'online', true, ['role-and-model', 'cameras']],
+    ['initial', 'in-person', true, ['role-and-model']],
+    ['progress', 'online', true, ['cameras']],
+    ['progress', 'in-person', false, []],
+    ['final', 'online', true, ['cameras']],
+    ['final', 'in-person', false, []],
+  ] as const)('explanations: a %s meeting held %s applies=%s, explains %j', (type, mode, applies, needed) => {
+    const review = bare({ setUp: setUp(type, mode) });
+    expect(stepApplies(review, 'explanations')).toBe(applies);
+    expect(explanationsNeeded(review)).toEqual(needed);
+  });
+
+  it('explanations apply until the set-up says otherwise', () => {
+    expect(stepApplies(bare(), 'explanations')).toBe(true);
+    expect(explanationsNeeded(bare())).toEqual([]);
+  });
+
+  it.each([
+    ['no attendees', [], false],
+    ['a parent/carer present', [attendee('parent-carer')], true],
+    ['a parent/carer who sent apologies', [attendee('parent-carer', 'apologies')], true],
+    ['a parent/carer absent', [attendee('parent-carer', 'absent')], true],
+    ['only family network and the child', [attendee('family-network'), attendee('child')], false],
+    ['only professionals', [attendee('school-nursery'), attendee('health')], false],
+  ])("parents' voice with %s applies=%s", (_, attendees, applies) => {
+    const review = bare({ attendees });
+    expect(stepApplies(review, 'parents-voice')).toBe(applies);
+    expect(parentsAndCarers(review)).toHaveLength(attendees.filter((a) => a.role === 'parent-carer').length);
+  });
+
+  const FAMILY: readonly AttendeeRole[] = ['child', 'parent-carer', 'family-network'];
+  it.each(ATTENDEE_ROLES.map((role) => [role, !FAMILY.includes(role)] as const))(
+    'updates with only a %s present applies=%s',
+    (role, applies) => {
+      expect(stepApplies(bare({ attendees: [attendee(role)] }), 'updates')).toBe(applies);
+    },
+  );
+
+  it.each([
+    ['no attendees', [], false],
+    ['a school that sent apologies', [attendee('school-nursery', 'apologies')], false],
+    ['health absent, parent present', [attendee('health', 'absent'), attendee('parent-carer')], false],
+    ['a GP present among family', [attendee('parent-carer'), attendee('gp')], true],
+  ])('updates with %s applies=%s', (_, attendees, applies) => {
+    const review = bare({ attendees });
+    expect(stepApplies(review, 'updates')).toBe(applies);
+    expect(professionalsPresent(review).length > 0).toBe(applies);
+  });
+
+  it.each([
+    [undefined, undefined, false, true],
+    ['continue', true, true, true],
+    ['continue', false, false, true],
+    ['step-down', true, true, true],
+    ['assessment', true, true, true],
+    ['escalate', true, true, true],
+    ['escalate', false, false, true],
+    ['close', true, false, false],
+    ['close', false, false, false],
+  ] as const)('outcome %s (closure likely next time: %s): exit planning %s, next meeting %s', (kind, likely, exit, next) => {
+    const review = bare(kind === undefined ? {} : { outcome: outcome(kind, likely ?? false) });
+    expect(stepApplies(review, 'exit-planning')).toBe(exit);
+    expect(stepApplies(review, 'next-meeting')).toBe(next);
+  });
+
+  const ALWAYS: readonly StepId[] = ['set-up', 'introductions', 'child-voice', 'plan', 'mapping', 'equality', 'outcome', 'minutes'];
+  it.each(ALWAYS)('%s always applies', (step) => {
+    expect(stepApplies(bare(), step)).toBe(true);
+    expect(stepApplies(bare({ setUp: setUp('progress', 'in-person'), outcome: outcome('close', false) }), step)).toBe(true);
+  });
+});
+
+describe('applicable steps, next and previous', () => {
+  const minimal = bare({ setUp: setUp('progress', 'in-person'), attendees: [attendee('parent-carer', 'apologies', 'p')] });
+  const small = bare({ setUp: setUp('progress', 'in-person') });
+
+  it('keeps agenda order and leaves out skipped steps', () => {
+    expect(applicableSteps(small)).toEqual(['set-up', 'introductions', 'child-voice', 'plan', 'mapping', 'equality', 'outcome', 'next-meeting', 'minutes']);
+    expect(applicableSteps(bare({ outcome: outcome('continue', true), attendees: [attendee('parent-carer'), attendee('police')] }))).toEqual([...STEP_IDS]);
+  });
+
+  it.each([
+    ['set-up', 'introductions', 'set-up'],
+    ['introductions', 'child-voice', 'set-up'],
+    ['child-voice', 'parents-voice', 'introductions'],
+    ['parents-voice', 'plan', 'child-voice'],
+    ['plan', 'mapping', 'parents-voice'],
+    ['outcome', 'next-meeting', 'equality'],
+    ['next-meeting', 'minutes', 'outcome'],
+    ['minutes', 'minutes', 'next-meeting'],
+  ] as const)('from %s the next step is %s and the previous %s', (from, next, previous) => {
+    expect(nextStep(minimal, from)).toBe(next);
+    expect(previousStep(minimal, from)).toBe(previous);
+  });
+
+  it('steps over a skipped step even when asked from it', () => {
+    expect(nextStep(small, 'explanations')).toBe('child-voice');
+    expect(previousStep(small, 'updates')).toBe('plan');
+  });
+});
+
+describe('progress', () => {
+  it('starts at "Step 1 of n" where n counts only applicable steps', () => {
+    // A fresh review: the chair is a professional present; no parent yet; no outcome yet.
+    expect(progressOf(freshReview())).toEqual({ stepNumber: 1, stepCount: 11, title: 'Set-up', label: 'Step 1 of 11: Set-up' });
+  });
+
+  it.each([
+    ['set-up', 1, 11],
+    ['introductions', 2, 11],
+    ['explanations', 3, 12],
+    ['child-voice', 4, 12],
+    ['parents-voice', 5, 12],
+    ['plan', 6, 12],
+    ['updates', 7, 12],
+    ['mapping', 8, 12],
+    ['equality', 9, 12],
+    ['outcome', 10, 12],
+    ['exit-planning', 11, 13],
+    ['next-meeting', 12, 13],
+    ['minutes', 13, 13],
+  ] as const)('on the full walk, %s is "Step %i of %i"', (step, k, n) => {
+    const p = progressOf(walkTo(step));
+    expect(p.label).toBe(`Step ${k} of ${n}: ${STEP_TITLES[step]}`);
+    expect([p.stepNumber, p.stepCount, p.title]).toEqual([k, n, STEP_TITLES[step]]);
+  });
+
+  it('counts fewer steps for a progress meeting in person that closes', () => {
+    let review = walkTo('outcome', { forms: { 'set-up': () => setUpValues({ meetingType: 'progress', mode: 'in-person' }) } });
+    expect(progressOf(review).label).toBe('Step 9 of 11: Outcome');
+    review = submit(review, { kind: 'close', reason: 'Goals met', managerAgreement: 'true', closureSummary: 'true', safetyPlanCirculated: 'true', stepAcrossConsidered: 'true' });
+    expect(progressOf(review).label).toBe('Step 10 of 10: Draft minutes');
+  });
+
+  it('has a title for every step', () => {
+    for (const step of STEP_IDS) expect(STEP_TITLES[step]).toMatch(/\S/);
+  });
+});
