@@ -9,7 +9,6 @@ export interface CardField {
   readonly kind: FieldKind;
   readonly label: string;
   readonly value: string;
-  readonly placeholder: string;
   readonly maxLength: number;
   readonly choices: ReadonlyArray<{ title: string; value: string }>;
   readonly error: string;
@@ -37,7 +36,6 @@ export class FieldBuilder {
       kind,
       label,
       value: this.typed?.[id] ?? stored ?? '',
-      placeholder: '',
       maxLength: kind === 'multiline' ? 4000 : 200,
       choices: [],
       error: this.errors[id] ?? '',
@@ -45,16 +43,16 @@ export class FieldBuilder {
     };
   }
 
-  text(id: string, label: string, stored?: string, placeholder = ''): CardField {
-    return this.field(id, 'text', label, stored, { placeholder, maxLength: 100 });
+  text(id: string, label: string, stored?: string): CardField {
+    return this.field(id, 'text', label, stored, { maxLength: 100 });
   }
 
-  optionalText(id: string, label: string, stored?: string, placeholder = ''): CardField {
-    return this.field(id, 'text', label, stored, { placeholder, maxLength: 200 });
+  optionalText(id: string, label: string, stored?: string): CardField {
+    return this.field(id, 'text', label, stored, { maxLength: 200 });
   }
 
-  long(id: string, label: string, stored?: string, placeholder = ''): CardField {
-    return this.field(id, 'multiline', label, stored, { placeholder });
+  long(id: string, label: string, stored?: string): CardField {
+    return this.field(id, 'multiline', label, stored);
   }
 
   date(id: string, label: string, stored?: string): CardField {

@@ -96,10 +96,10 @@ export function sectionsFor(step: StepId, review: Review, f: FieldBuilder, today
           f.long('safetyPlanNotes', 'Safety plan: what was tested or changed', m?.safetyPlanNotes),
         ]),
         section('Scaling, 0 to 10', [
-          f.optionalText('scaleOverall', 'Overall', score('Overall'), '0-10'),
-          f.optionalText('scaleParents', 'Parents (optional)', score('Parents'), '0-10'),
-          f.optionalText('scaleProfessionals', 'Professionals (optional)', score('Professionals'), '0-10'),
-          f.optionalText('scaleChild', 'Child (optional)', score('Child'), '0-10'),
+          f.optionalText('scaleOverall', 'Overall (0-10)', score('Overall')),
+          f.optionalText('scaleParents', 'Parents (0-10, optional)', score('Parents')),
+          f.optionalText('scaleProfessionals', 'Professionals (0-10, optional)', score('Professionals')),
+          f.optionalText('scaleChild', 'Child (0-10, optional)', score('Child')),
         ], '0 means the worries are so serious the child must be protected; 10 means everyone is confident the child is safe.'),
       ];
     }

@@ -1,0 +1,53 @@
+import { STEP_IDS, StepId } from '../../src/domain/review/review';
+import { CardTemplates, TEMPLATE_NAMES } from '../../src/cards/card-templates';
+import { ReviewCards } from '../../src/cards/review-cards';
+import { CHAT_COMMANDS } from '../../src/use-cases/chat-command';
+import { validateAdaptiveCard } from './card-schema/validate-card';
+import { largeReview } from './large-review';
+import { textOf } from '../support/card-reader';
+
+const cards = new ReviewCards(new CardTemplates());
+const today = '2026-11-24';
+
+function everyCard(review = largeReview()) {
+  const rendered: Array<[string, object]> = STEP_IDS.map((step: StepId) => [
+    `step ${step}`,
+    cards.forChair({ ...review, currentStep: step }, { today }),
+  ]);
+  rendered.push(
+    ['step with errors', cards.forChair({ ...review, currentStep: 'plan' }, { today, errors: { 'actions.3.who': 'Every action needs an owner' }, notice: 'Some answers need attention.' })],
+    ['minutes signed off', cards.minutes({ ...review, status: 'signed-off', signOff: { by: review.chair, at: '2026-11-24T11:00:00Z' } }, { today })],
+    ['progress', cards.progress(review, 'Only Chris Chair can change this review.')],
+    ['confirm cancel', cards.confirmCancel(review)],
+    ['help', cards.help(CHAT_COMMANDS)],
+  );
+  return rendered;
+}
+
+describe('every card template', () => {
+  it('is one of the templates the renderer knows', () => {
+    expect(TEMPLATE_NAMES).toEqual(['step-form', 'review-progress', 'minutes-draft', 'confirm-cancel', 'help']);
+  });
+
+  it.each(everyCard())('%s renders to a valid Adaptive Card 1.5 under 40 KB for a large meeting', (_, card) => {
+    expect(validateAdaptiveCard(card)).toEqual([]);
+    expect(JSON.stringify(card)).not.toMatch(/\$\{|\$data|\$when|\$root/);
+  });
+
+  it('shows "Step k of n" on every step card', () => {
+    const review = largeReview();
+    for (const step of STEP_IDS.filter((s) => s !== 'minutes')) {
+      expect(textOf(cards.forChair({ ...review, currentStep: step }, { today }))).toMatch(/^Step \d+ of \d+: /m);
+    }
+  });
+
+  it('binds user text as data: template syntax typed by a user appears literally on every card', () => {
+    const hostile = largeReview((s) => `${s} \${secret} {{x}} \${$root.reviewId} \${count(sections)}`);
+    for (const [name, card] of everyCard(hostile)) {
+      const json = JSON.stringify(card);
+      expect(json).not.toContain('review-large}'); // `${$root.reviewId}` was not evaluated
+      if (name.startsWith('step ') && name !== 'step explanations') expect(json).toContain('${secret} {{x}}');
+    }
+    expect(validateAdaptiveCard(everyCard(hostile)[12]![1])).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { loadConfig } from '../../src/config/load-config';
+import { BotProcess } from '../support/bot-process';
+
+describe('loadConfig', () => {
+  it('runs in local mode on the embedded defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      environment: 'development',
+      localMode: true,
+      host: '127.0.0.1',
+      port: 3978,
+      storage: { kind: 'sqlite', file: './data/cin-reviews.sqlite' },
+      allowedTenantIds: [],
+    });
+  });
+
+  it('binds loopback only in local mode, whatever BIND_HOST says', () => {
+    expect(loadConfig({ BIND_HOST: '0.0.0.0' }).host).toBe('127.0.0.1');
+    const withCredentials = loadConfig({ BIND_HOST: '0.0.0.0', MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret' });
+    expect(withCredentials).toMatchObject({ localMode: false, host: '0.0.0.0' });
+  });
+
+  it.each([
+    [{ NODE_ENV: 'production' }, 'MicrosoftAppId: production needs the bot credentials'],
+    [{ MicrosoftAppId: 'id' }, 'MicrosoftAppPassword: is required when MicrosoftAppId is set'],
+    [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId: is required for SingleTenant'],
+    [{ PORT: 'eighty' }, 'PORT:'],
+    [{ PORT: '70000' }, 'PORT:'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: must be a postgres:// connection string'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV:'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL:'],
+  ])('refuses %j, naming the value', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the tenant allow-list and PostgreSQL', () => {
+    const config = loadConfig({ ALLOWED_TENANT_IDS: ' a , b,,', DATABASE_URL: 'postgres://db/cin' });
+    expect(config.allowedTenantIds).toEqual(['a', 'b']);
+    expect(config.storage).toEqual({ kind: 'postgres', url: 'postgres://db/cin' });
+  });
+});
+
+describe('the process', () => {
+  it('refuses to start in production without bot credentials, and says why', async () => {
+    const bot = new BotProcess({ NODE_ENV: 'production' });
+    expect(await bot.exitCode()).toBe(1);
+    expect(bot.output).toContain('MicrosoftAppId: production needs the bot credentials');
+  });
+});

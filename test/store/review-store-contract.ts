@@ -1,0 +1,98 @@
+import { newReview } from '../../src/domain/review/new-review';
+import { Review } from '../../src/domain/review/review';
+import { ReviewStore } from '../../src/ports/review-store';
+
+const chair = { teamsUserId: '29:chair', aadObjectId: 'aad-chair', name: 'Chris Chair' };
+
+export function reviewIn(conversationId: string, id = `r-${Math.random().toString(36).slice(2)}`): Review {
+  return newReview({ id, conversationId, tenantId: 't1', startedBy: chair, roster: [], now: '2026-11-24T09:00:00.000Z' });
+}
+
+function next(review: Review, patch: Partial<Review> = {}): Review {
+  return { ...review, ...patch, version: review.version + 1, updatedAt: '2026-11-24T09:05:00.000Z' };
+}
+
+/** What every ReviewStore must do, run against real SQLite and real PostgreSQL. */
+export function reviewStoreContract(name: string, open: () => Promise<ReviewStore>): void {
+  describe(`${name} review store`, () => {
+    let store: ReviewStore;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(() => store.close());
+
+    it('creates, finds the open review of a conversation, and round-trips every field', async () => {
+      const review = { ...reviewIn('conv-1'), setUp: { meetingType: 'initial' as const, children: [{ key: 'c', firstName: "Zoë ${x} '; DROP TABLE reviews; --", caseReference: 'CIN-1' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-11-24', mode: 'online' as const } };
+      expect(await store.create(review, 'conv-1|a1')).toBe('created');
+      expect(await store.findOpen('conv-1')).toEqual(review);
+      expect(await store.get(review.id)).toEqual(review);
+      expect(await store.findOpen('conv-2')).toBeUndefined();
+      expect(await store.appliedBy('conv-1|a1')).toBe(review.id);
+    });
+
+    it('refuses a second open review in a conversation, and the same activity twice', async () => {
+      const first = reviewIn('conv-1');
+      expect(await store.create(first, 'k1')).toBe('created');
+      expect(await store.create(reviewIn('conv-1'), 'k2')).toBe('already-open');
+      expect(await store.create(reviewIn('conv-9'), 'k1')).toBe('duplicate');
+      expect(await store.findOpen('conv-9')).toBeUndefined();
+      // A refused create leaves no trace of its activity: it can be tried again.
+      expect(await store.appliedBy('k2')).toBeUndefined();
+    });
+
+    it('saves only over the version it read, once per activity', async () => {
+      const review = reviewIn('conv-1');
+      await store.create(review, 'k0');
+      const v2 = next(review, { currentStep: 'introductions' });
+      expect(await store.save(v2, 1, 'k1')).toBe('saved');
+      expect(await store.save(next(review, { currentStep: 'plan' }), 1, 'k2')).toBe('conflict');
+      expect(await store.appliedBy('k2')).toBeUndefined();
+      expect(await store.save(next(v2), 2, 'k1')).toBe('duplicate');
+      expect((await store.get(review.id))?.currentStep).toBe('introductions');
+      expect((await store.get(review.id))?.version).toBe(2);
+    });
+
+    it('of two racing saves over the same version exactly one wins', async () => {
+      const review = reviewIn('conv-1');
+      await store.create(review, 'k0');
+      const results = await Promise.all(
+        ['a', 'b', 'c', 'd'].map((k) => store.save(next(review, { currentStep: 'plan', updatedAt: k }), 1, `race-${k}`)),
+      );
+      expect(results.filter((r) => r === 'saved')).toHaveLength(1);
+      expect(results.filter((r) => r === 'conflict')).toHaveLength(3);
+    });
+
+    it('records the shared card without changing the version', async () => {
+      const review = reviewIn('conv-1');
+      await store.create(review, 'k0');
+      await store.recordSharedCard(review.id, 'activity-7');
+      const stored = await store.get(review.id);
+      expect(stored?.sharedCardActivityId).toBe('activity-7');
+      expect(stored?.version).toBe(1);
+      expect(await store.save(next(stored!), 1, null)).toBe('saved');
+      expect((await store.get(review.id))?.sharedCardActivityId).toBe('activity-7');
+    });
+
+    it('finds the last signed-off review of a case', async () => {
+      const setUp = (ref: string) => ({ meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: ref }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-11-24', mode: 'online' as const });
+      const older = { ...reviewIn('a'), setUp: setUp('CIN-7') };
+      const newer = { ...reviewIn('b'), setUp: setUp('CIN-7') };
+      const open = { ...reviewIn('c'), setUp: setUp('CIN-7') };
+      for (const [r, k] of [[older, 'k1'], [newer, 'k2'], [open, 'k3']] as const) await store.create(r, k);
+      const sign = (r: Review, at: string) => next(r, { status: 'signed-off', signOff: { by: chair, at } });
+      await store.save(sign(older, '2026-10-01T10:00:00Z'), 1, null);
+      await store.save(sign(newer, '2026-11-01T10:00:00Z'), 1, null);
+      expect((await store.lastSignedOffForCase('t1', 'CIN-7'))?.id).toBe(newer.id);
+      expect(await store.lastSignedOffForCase('other-tenant', 'CIN-7')).toBeUndefined();
+      expect(await store.lastSignedOffForCase('t1', 'CIN-8')).toBeUndefined();
+    });
+
+    it('lets a conversation start a new review once the last one is finished', async () => {
+      const first = reviewIn('conv-1');
+      await store.create(first, 'k1');
+      await store.save(next(first, { status: 'cancelled' }), 1, 'k2');
+      expect(await store.findOpen('conv-1')).toBeUndefined();
+      expect(await store.create(reviewIn('conv-1'), 'k3')).toBe('created');
+    });
+  });
+}
