@@ -11,7 +11,13 @@ import { migrateToLatest } from './store/migrations';
 import { openPostgres, openSqlite } from './store/review-database';
 import { ReviewBot } from './teams/review-bot';
 import { createMessageEndpoint } from './teams/teams-endpoint';
-import { ReviewActions } from './use-cases/review-actions';
+import { ReviewActions, Timescales } from './use-cases/review-actions';
+import {
+  WorkingDayCalendar,
+  loadBankHolidaysFile,
+  loadShippedPolicyPacks,
+  selectPolicyPack,
+} from './domain/timescales';
 
 export interface RunningBot {
   readonly url: string;
@@ -25,12 +31,26 @@ export async function openStore(config: Config): Promise<ReviewStore> {
   return new KyselyReviewStore(db);
 }
 
+/**
+ * The authorities' policy packs and the working-day calendar, read and checked once: a pack or a
+ * bank-holiday file that does not validate stops start-up with the file, field and problem.
+ */
+export function loadTimescales(config: Config): Timescales {
+  const t = config.timescales;
+  const packs = t.packsDirectory ? loadShippedPolicyPacks(t.packsDirectory) : loadShippedPolicyPacks();
+  selectPolicyPack(packs, undefined, t.defaultPackId);
+  const holidays = t.bankHolidaysFile ? loadBankHolidaysFile(t.bankHolidaysFile) : loadBankHolidaysFile();
+  return { packs, defaultPackId: t.defaultPackId, calendar: WorkingDayCalendar.fromBankHolidays(holidays, t.division) };
+}
+
 /** The composition root: adapters, then the bot, then the server. */
 export async function startBot(config: Config, logger: Logger, clock = systemClock): Promise<RunningBot> {
+  const timescales = loadTimescales(config);
   const store = await openStore(config);
+  const packChoices = [...timescales.packs.values()].map((p) => ({ title: p.authority, value: p.id }));
   const bot = new ReviewBot({
-    actions: new ReviewActions(store),
-    cards: new ReviewCards(new CardTemplates()),
+    actions: new ReviewActions(store, timescales),
+    cards: new ReviewCards(new CardTemplates(), { packChoices, defaultPackId: timescales.defaultPackId }),
     logger,
     allowedTenantIds: config.allowedTenantIds,
     clock,

@@ -2,7 +2,7 @@ import * as ACData from 'adaptivecards-templating';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const TEMPLATE_NAMES = ['step-form', 'review-progress', 'minutes-draft', 'confirm-cancel', 'help'] as const;
+export const TEMPLATE_NAMES = ['step-form', 'review-progress', 'minutes-draft', 'confirm-cancel', 'help', 'due-list'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 /** An Adaptive Card, as JSON, ready to send. */

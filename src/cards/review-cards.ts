@@ -3,9 +3,11 @@ import { minutesOf } from '../domain/review/minutes';
 import { Review } from '../domain/review/review';
 import { ESCALATION_INSTRUCTIONS, outstandingSteps } from '../domain/review/review-machine';
 import { FieldErrors, FormValues } from '../domain/review/step-forms';
+import { DueItem } from '../domain/cases/case-compliance';
+import { formatCalendarDate } from '../domain/timescales';
 import { FieldBuilder } from './card-fields';
 import { AdaptiveCardJson, CardTemplates } from './card-templates';
-import { sectionsFor } from './step-sections';
+import { SectionContext, sectionsFor } from './step-sections';
 
 export interface ChairCardOptions {
   /** What the chair typed, to show again when it was not accepted. */
@@ -17,6 +19,14 @@ export interface ChairCardOptions {
   readonly today: string;
 }
 
+const DUE_WORDS: Readonly<Record<DueItem['kind'], string>> = {
+  'minutes-outstanding': 'minutes outstanding',
+  'review-overdue': 'review overdue',
+  'review-due': 'review due',
+  checkpoint: 'drift checkpoint reached',
+  'review-frequency-not-agreed': 'review frequency to be agreed',
+};
+
 const LIST_STEPS: Partial<Record<Review['currentStep'], string>> = {
   'set-up': 'Save and add another child',
   introductions: 'Save and add another attendee',
@@ -25,7 +35,10 @@ const LIST_STEPS: Partial<Record<Review['currentStep'], string>> = {
 
 /** Builds every card the bot sends from a review: the view models live here, the layout in cards/. */
 export class ReviewCards {
-  constructor(private readonly templates: CardTemplates) {}
+  constructor(
+    private readonly templates: CardTemplates,
+    private readonly packs: Omit<SectionContext, 'today'>,
+  ) {}
 
   /** What the chair sees: the step in hand, or the minutes. */
   forChair(review: Review, options: ChairCardOptions): AdaptiveCardJson {
@@ -37,7 +50,7 @@ export class ReviewCards {
       step,
       title: STEP_TITLES[step],
       intro: '',
-      sections: sectionsFor(step, review, fields, options.today),
+      sections: sectionsFor(step, review, fields, { ...this.packs, today: options.today }),
       continueTitle: 'Save and continue',
       addAnotherTitle: LIST_STEPS[step] ?? '',
       canGoBack: step !== 'set-up',
@@ -93,6 +106,20 @@ export class ReviewCards {
 
   confirmCancel(review: Review): AdaptiveCardJson {
     return this.templates.render('confirm-cancel', { reviewId: review.id, version: review.version, chairName: review.chair.name });
+  }
+
+  /** The caller's cases with what is due, most urgent first. Case references only: no names. */
+  due(items: readonly DueItem[], today: string): AdaptiveCardJson {
+    return this.templates.render('due-list', {
+      heading: items.length === 0 ? 'Nothing due on your cases' : `Due on your cases (${items.length})`,
+      today: `As of ${formatCalendarDate(today)}`,
+      items: items.map((i) => ({
+        title: `${i.caseReference}: ${DUE_WORDS[i.kind]}`,
+        when: i.daysOverdue > 0 ? `${i.daysOverdue} day${i.daysOverdue === 1 ? '' : 's'} overdue` : i.daysOverdue === 0 ? 'due today' : `due ${formatCalendarDate(i.due)}`,
+        overdue: i.daysOverdue > 0,
+        message: i.message,
+      })),
+    });
   }
 
   help(commands: ReadonlyArray<{ name: string; description: string }>): AdaptiveCardJson {

@@ -1,12 +1,21 @@
 import { explanationsNeeded, parentsAndCarers, professionalsPresent } from '../domain/review/agenda';
 import { labelOf } from '../domain/review/review-labels';
 import { Review, StepId } from '../domain/review/review';
+import { formatCalendarDate } from '../domain/timescales';
 import { CardSection, FieldBuilder } from './card-fields';
 
 const section = (heading: string, fields: CardSection['fields'], note = ''): CardSection => ({ heading, note, fields });
 
-/** What each agenda step asks, as card sections. `today` pre-fills the meeting date. */
-export function sectionsFor(step: StepId, review: Review, f: FieldBuilder, today: string): CardSection[] {
+export interface SectionContext {
+  /** Pre-fills the meeting date. */
+  readonly today: string;
+  /** The authorities whose timescales the bot knows, and the configured default. */
+  readonly packChoices: ReadonlyArray<{ title: string; value: string }>;
+  readonly defaultPackId: string;
+}
+
+/** What each agenda step asks, as card sections. */
+export function sectionsFor(step: StepId, review: Review, f: FieldBuilder, { today, packChoices, defaultPackId }: SectionContext): CardSection[] {
   switch (step) {
     case 'set-up': {
       const s = review.setUp;
@@ -19,6 +28,12 @@ export function sectionsFor(step: StepId, review: Review, f: FieldBuilder, today
           f.text('chairName', 'Chair', s?.chairName ?? review.chair.name),
           f.choice('chairRole', "Chair's role", 'chairRole', s?.chairRole),
         ]),
+        section('The case', [
+          f.date('planStartDate', 'The CIN plan started on', s?.planStartDate),
+          f.choiceOf('policyPackId', 'Timescales of', [...packChoices], s?.policyPackId ?? defaultPackId),
+          f.choice('leadWorker', 'The plan is led by', 'leadWorker', s?.leadWorker),
+          f.long('timescaleReason', 'If the meeting is outside its window, or the chair is not the one the procedure names: the reason', s?.timescaleReason),
+        ], timescaleNote(review)),
         ...range(f.rowCount('children', children.length, 6)).map((i) =>
           section(`Child ${i + 1}`, [
             f.text(`children.${i}.firstName`, 'First name only', children[i]?.firstName),
@@ -146,7 +161,8 @@ export function sectionsFor(step: StepId, review: Review, f: FieldBuilder, today
           f.choice('familyPreference', 'The family would like it', 'familyPreference', n?.familyPreference),
           f.date('proposedDate', 'Proposed date', n?.proposedDate),
           f.time('proposedTime', 'Proposed time (optional)', n?.proposedTime),
-        ], 'The booking itself is made after sign-off.'),
+          f.long('dateReason', 'If the date is outside the window: the reason', n?.dateReason),
+        ], [nextWindowNote(review), 'The booking itself is made after sign-off.'].filter((x) => x !== '').join(' ')),
       ];
     }
     case 'minutes':
@@ -185,6 +201,27 @@ function planSections(review: Review, f: FieldBuilder): CardSection[] {
       ]);
     }),
   ];
+}
+
+/** The timescales as judged at the last save of set-up: plan week, minutes due, next window, warnings. */
+export function timescaleNote(review: Review): string {
+  const t = review.timescales;
+  if (!t) return 'Save to see the timescales for this meeting.';
+  const lines = [
+    `${t.authority}: ${t.planWeek}.`,
+    t.minutesDue.date ? `Minutes due by ${formatCalendarDate(t.minutesDue.date)}.` : t.minutesDue.explanation,
+    nextWindowNote(review),
+    ...[t.chair, t.meetingDate].filter((v) => v !== null && !v.ok).map((v) => `⚠ ${v!.message}`),
+  ];
+  return lines.filter((l) => l !== '').join(' ');
+}
+
+function nextWindowNote(review: Review): string {
+  const t = review.timescales;
+  if (!t) return '';
+  if (!t.nextReview) return t.nextReviewNote;
+  const w = t.nextReview;
+  return `Next review between ${formatCalendarDate(w.earliest)} and ${formatCalendarDate(w.latest)}; aim for ${formatCalendarDate(w.target)}.`;
 }
 
 function range(n: number): number[] {

@@ -23,6 +23,10 @@ const environment = z
       .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// connection string, or empty for SQLite'),
     SQLITE_FILE: z.string().trim().min(1).default('./data/cin-reviews.sqlite'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    POLICY_PACK: z.string().trim().min(1).default('leicestershire'),
+    POLICY_PACKS_DIR: z.string().trim().default(''),
+    BANK_HOLIDAYS_FILE: z.string().trim().default(''),
+    BANK_HOLIDAYS_DIVISION: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.MicrosoftAppId === '') {
@@ -55,6 +59,15 @@ export interface Config {
   readonly allowedTenantIds: readonly string[];
   readonly storage: { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly timescales: {
+    /** The policy pack a new case uses unless the chair picks another. */
+    readonly defaultPackId: string;
+    /** A folder of policy packs to use instead of the shipped ones; empty for the shipped ones. */
+    readonly packsDirectory: string;
+    /** An updated GOV.UK bank-holidays.json; empty for the shipped copy. */
+    readonly bankHolidaysFile: string;
+    readonly division: 'england-and-wales' | 'scotland' | 'northern-ireland';
+  };
 }
 
 /** Reads and checks the environment once, at start-up. Fails fast, naming every bad value. */
@@ -75,5 +88,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     storage: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: e.SQLITE_FILE },
     logLevel: e.LOG_LEVEL,
+    timescales: {
+      defaultPackId: e.POLICY_PACK,
+      packsDirectory: e.POLICY_PACKS_DIR,
+      bankHolidaysFile: e.BANK_HOLIDAYS_FILE,
+      division: e.BANK_HOLIDAYS_DIVISION,
+    },
   };
 }

@@ -1,4 +1,7 @@
+import { CaseReview } from '../domain/cases/case-review';
 import { Review } from '../domain/review/review';
+
+export type { CaseReview };
 
 export type SaveResult = 'saved' | 'conflict' | 'duplicate';
 export type CreateResult = 'created' | 'duplicate' | 'already-open';
@@ -21,5 +24,7 @@ export interface ReviewStore {
   recordSharedCard(reviewId: string, activityId: string): Promise<void>;
   /** The most recently signed-off review that covered this case. */
   lastSignedOffForCase(tenantId: string, caseReference: string): Promise<Review | undefined>;
+  /** The reviews of cases, for `due` (one chair's) and the daily compliance scan (everyone's). */
+  caseReviews(filter: { tenantId?: string; chairKey?: string; caseReferences?: readonly string[] }): Promise<CaseReview[]>;
   close(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 import { Kysely } from 'kysely';
+import { chairKeyOf } from '../domain/cases/case-review';
 import { caseReferences } from '../domain/review/new-review';
 import { Review } from '../domain/review/review';
-import { CreateResult, ReviewStore, SaveResult } from '../ports/review-store';
+import { CaseReview, CreateResult, ReviewStore, SaveResult } from '../ports/review-store';
 import { ReviewDatabase } from './review-database';
 
 class Rollback extends Error {
@@ -88,6 +89,31 @@ export class KyselyReviewStore implements ReviewStore {
     return row ? parse(row) : undefined;
   }
 
+  async caseReviews(filter: { tenantId?: string; chairKey?: string; caseReferences?: readonly string[] }): Promise<CaseReview[]> {
+    let query = this.db.selectFrom('review_cases').selectAll().where('meeting_date', 'is not', null);
+    if (filter.tenantId !== undefined) query = query.where('tenant_id', '=', filter.tenantId);
+    if (filter.chairKey !== undefined) query = query.where('chair_key', '=', filter.chairKey);
+    if (filter.caseReferences !== undefined) {
+      if (filter.caseReferences.length === 0) return [];
+      query = query.where('case_reference', 'in', [...filter.caseReferences]);
+    }
+    const rows = await query.execute();
+    return rows.map((r) => ({
+      reviewId: r.review_id,
+      tenantId: r.tenant_id,
+      caseReference: r.case_reference,
+      status: r.status as Review['status'],
+      meetingDate: r.meeting_date ?? '',
+      meetingType: r.meeting_type ?? '',
+      packId: r.pack_id ?? '',
+      planStart: r.plan_start ?? '',
+      leadWorker: r.lead_worker ?? '',
+      chairKey: r.chair_key ?? '',
+      minutesDue: r.minutes_due,
+      outcome: r.outcome,
+    }));
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
@@ -120,11 +146,26 @@ async function replaceCases(trx: Kysely<ReviewDatabase>, review: Review): Promis
   await trx.deleteFrom('review_cases').where('review_id', '=', review.id).execute();
   const refs = [...new Set(caseReferences(review))];
   if (refs.length === 0) return;
+  const s = review.setUp;
+  const facts = {
+    review_id: review.id,
+    tenant_id: review.tenantId,
+    status: review.status,
+    meeting_date: s?.meetingDate ?? null,
+    meeting_type: s?.meetingType ?? null,
+    pack_id: s?.policyPackId ?? null,
+    plan_start: s?.planStartDate ?? null,
+    lead_worker: s?.leadWorker ?? null,
+    chair_key: chairKeyOf(review.chair),
+    minutes_due: review.timescales?.minutesDue.date ?? null,
+    outcome: review.outcome?.kind ?? null,
+  };
   await trx
     .insertInto('review_cases')
-    .values(refs.map((case_reference) => ({ review_id: review.id, tenant_id: review.tenantId, case_reference })))
+    .values(refs.map((case_reference) => ({ ...facts, case_reference })))
     .execute();
 }
+
 
 function rowOf(review: Review) {
   return {

@@ -34,6 +34,15 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-case-index': {
+    // review_cases becomes the index of cases: what the timescales and the `due` list need, per review.
+    async up(db: Kysely<unknown>) {
+      for (const column of ['status', 'meeting_date', 'meeting_type', 'pack_id', 'plan_start', 'lead_worker', 'chair_key', 'minutes_due', 'outcome']) {
+        await db.schema.alterTable('review_cases').addColumn(column, 'text').execute();
+      }
+      await db.schema.createIndex('review_cases_by_chair').on('review_cases').columns(['tenant_id', 'chair_key']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

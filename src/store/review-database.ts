@@ -20,6 +20,15 @@ export interface ReviewCasesTable {
   review_id: string;
   tenant_id: string;
   case_reference: string;
+  status: string | null;
+  meeting_date: string | null;
+  meeting_type: string | null;
+  pack_id: string | null;
+  plan_start: string | null;
+  lead_worker: string | null;
+  chair_key: string | null;
+  minutes_due: string | null;
+  outcome: string | null;
 }
 
 export interface AppliedActivitiesTable {

@@ -87,6 +87,11 @@ export class ReviewBot extends TeamsActivityHandler {
         await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.confirmCancel(review))] });
         return;
       }
+      case 'due': {
+        const items = await this.deps.actions.due(conversation, actor, this.deps.clock().today);
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.due(items, this.deps.clock().today))] });
+        return;
+      }
       case 'help':
         await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.help(CHAT_COMMANDS))] });
         return;

@@ -4,11 +4,12 @@ export const CHAT_COMMANDS = [
   { name: 'start review', description: 'Start a CIN review in this chat. You will chair it.' },
   { name: 'resume', description: 'Show the review in progress again, where it was left.' },
   { name: 'status', description: 'Say which step the review is at.' },
+  { name: 'due', description: 'List your cases with reviews due or overdue, minutes outstanding and drift checkpoints, most urgent first.' },
   { name: 'help', description: 'Show this list.' },
   { name: 'cancel', description: 'Cancel the review in progress (asks to confirm; chair only).' },
 ] as const;
 
-export type ChatCommand = 'start review' | 'resume' | 'status' | 'help' | 'cancel' | 'unknown';
+export type ChatCommand = 'start review' | 'resume' | 'status' | 'due' | 'help' | 'cancel' | 'unknown';
 
 const ALIASES: Record<string, ChatCommand> = {
   'start review': 'start review',
@@ -17,6 +18,8 @@ const ALIASES: Record<string, ChatCommand> = {
   resume: 'resume',
   continue: 'resume',
   status: 'status',
+  due: 'due',
+  'what is due': 'due',
   help: 'help',
   '?': 'help',
   cancel: 'cancel',

@@ -5,6 +5,10 @@ import { ReviewCommand, decide, isChair } from '../domain/review/review-machine'
 import { FieldErrors, FormValues } from '../domain/review/step-forms';
 import { ErrorCode } from '../errors/error-catalogue';
 import { ReviewStore } from '../ports/review-store';
+import { DueItem, dueItems, historyOf } from '../domain/cases/case-compliance';
+import { chairKeyOf } from '../domain/cases/case-review';
+import { assessTimescales, judgeProposedDate, missingReasons } from '../domain/review/review-timescales';
+import { PolicyPack, WorkingDayCalendar } from '../domain/timescales';
 
 export interface Conversation {
   readonly id: string;
@@ -49,8 +53,18 @@ export type StartOutcome =
   | { readonly kind: 'duplicate'; readonly review: Review | undefined };
 
 /** The review's use cases, each a short story: load, decide, effect, save. */
+/** The authorities' timescales the bot knows, and the working-day calendar they count with. */
+export interface Timescales {
+  readonly packs: ReadonlyMap<string, PolicyPack>;
+  readonly defaultPackId: string;
+  readonly calendar: WorkingDayCalendar;
+}
+
 export class ReviewActions {
-  constructor(private readonly store: ReviewStore) {}
+  constructor(
+    private readonly store: ReviewStore,
+    private readonly timescales: Timescales,
+  ) {}
 
   async start(
     conversation: Conversation,
@@ -110,7 +124,13 @@ export class ReviewActions {
       }
       return { kind: 'refused', review, code: decision.code, message: decision.message };
     }
-    const next = review.currentStep === 'set-up' ? await this.withCarriedForwardActions(decision.review) : decision.review;
+    let next = review.currentStep === 'set-up' ? await this.withCarriedForwardActions(decision.review) : decision.review;
+    const answers = press.verb === 'review.continue' || press.verb === 'review.save';
+    if (answers && (press.step === 'set-up' || press.step === 'next-meeting')) {
+      const judged = await this.withTimescales(next, press.step, press.verb === 'review.continue');
+      if (!judged.ok) return { kind: 'invalid', review, typed: press.form, errors: judged.errors };
+      next = judged.review;
+    }
     const saved = await this.store.save(next, review.version, activityKey);
     if (saved === 'saved') return { kind: 'changed', review: next, previous: review };
     const fresh = (await this.store.get(review.id)) ?? review;
@@ -149,6 +169,46 @@ export class ReviewActions {
       default:
         return { ok: true, command: { type: 'goto', step: review.currentStep } };
     }
+  }
+
+  /** The caller's cases (those whose latest review they chaired) with what is due or overdue, most urgent first. */
+  async due(conversation: Conversation, actor: TeamsPerson, today: string): Promise<DueItem[]> {
+    const mine = await this.store.caseReviews({ tenantId: conversation.tenantId, chairKey: chairKeyOf(actor) });
+    const refs = [...new Set(mine.map((r) => r.caseReference))];
+    const reviews = await this.store.caseReviews({ tenantId: conversation.tenantId, caseReferences: refs });
+    const chairedLatest = new Set(
+      refs.filter((ref) => {
+        const latest = reviews.filter((r) => r.caseReference === ref).sort((a, b) => b.meetingDate.localeCompare(a.meetingDate))[0];
+        return latest?.chairKey === chairKeyOf(actor);
+      }),
+    );
+    return dueItems(reviews, this.timescales.packs, this.timescales.calendar, today).filter((i) => chairedLatest.has(i.caseReference));
+  }
+
+  /**
+   * The case's timescales, judged afresh whenever set-up or the next meeting changes. Leaving the
+   * step with a rule unmet needs the reason: it is asked for here and recorded with the decision.
+   */
+  private async withTimescales(
+    review: Review,
+    step: 'set-up' | 'next-meeting',
+    leaving: boolean,
+  ): Promise<{ ok: true; review: Review } | { ok: false; errors: FieldErrors }> {
+    const setUp = review.setUp;
+    if (!setUp) return { ok: true, review };
+    const pack = this.timescales.packs.get(setUp.policyPackId);
+    if (!pack) return { ok: false, errors: { policyPackId: 'Choose one of the authorities listed' } };
+    const refs = caseReferences(review);
+    const reviews = await this.store.caseReviews({ tenantId: review.tenantId, caseReferences: refs });
+    const histories = refs.map((ref) => historyOf(reviews, ref, review.id));
+    const history = histories.reduce((most, h) => (h.previousReviews > most.previousReviews ? h : most), histories[0] ?? { previousReviews: 0 });
+    const timescales = assessTimescales(setUp, pack, this.timescales.calendar, history);
+    const nextMeeting = review.nextMeeting && { ...review.nextMeeting, dateVerdict: judgeProposedDate(timescales, review.nextMeeting.proposedDate) };
+    const judged: Review = { ...review, timescales, ...(nextMeeting ? { nextMeeting } : {}) };
+    const missing = missingReasons(judged);
+    const field = step === 'set-up' ? 'timescaleReason' : 'dateReason';
+    if (leaving && missing[field]) return { ok: false, errors: { [field]: missing[field] } };
+    return { ok: true, review: judged };
   }
 
   /** When set-up names the case, actions not done at its last review come forward. */

@@ -32,7 +32,7 @@ export function largeReview(text = (s: string) => s): Review {
     currentStep: 'minutes',
     completedSteps: STEP_IDS.filter((s) => s !== 'minutes'),
     rosterOffered: [],
-    setUp: { meetingType: 'progress', children, chairName: text('Chris Chair'), chairRole: 'SW', meetingDate: '2026-11-24', mode: 'online' },
+    setUp: { meetingType: 'progress', children, chairName: text('Chris Chair'), chairRole: 'SW', meetingDate: '2026-11-24', mode: 'online', planStartDate: '2026-09-01', policyPackId: 'leicestershire', leadWorker: 'SW', timescaleReason: text('Chair on leave; the SSWOP agreed') },
     attendees,
     explanations: { roleAndModelExplained: false, camerasOnAsked: true },
     childVoices: children.map((c, i) => ({
@@ -80,6 +80,17 @@ export function largeReview(text = (s: string) => s): Review {
     equality: { identityAndCulture: text(sentence('Identity', 1)), language: text(sentence('Language', 1)), disability: text(sentence('Disability', 1)) },
     outcome: { kind: 'continue', reason: text(sentence('Reason', 1)), decidedAt: '2026-11-24T10:20:00.000Z', leadProfessional: '', closureLikelyNextTime: true },
     exitPlanning: { agenciesAsked: true, exitStrategies: text(sentence('Exit', 2)) },
-    nextMeeting: { familyPreference: 'online', proposedDate: '2026-12-22', proposedTime: '10:00', booking: null },
+    nextMeeting: { familyPreference: 'online', proposedDate: '2026-12-22', proposedTime: '10:00', dateReason: '', dateVerdict: { ok: true, message: 'Inside the window' }, booking: null },
+    timescales: {
+      packId: 'leicestershire',
+      authority: 'Leicestershire County Council',
+      planWeek: 'week 13 of a 12-16 week plan',
+      minutesDue: { date: '2026-12-01', explanation: 'within 5 working days' },
+      nextReview: { earliest: '2026-12-22', latest: '2027-01-05', target: '2026-12-22', explanation: '4-6 weeks after the previous meeting' },
+      nextReviewNote: '',
+      chair: { ok: false, message: text('The procedure names an SSWOP to chair progress meetings of key-worker-led plans') },
+      meetingDate: { ok: true, message: 'Inside the window' },
+      previousReviews: 2,
+    },
   };
 }

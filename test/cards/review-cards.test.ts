@@ -6,7 +6,7 @@ import { validateAdaptiveCard } from './card-schema/validate-card';
 import { largeReview } from './large-review';
 import { textOf } from '../support/card-reader';
 
-const cards = new ReviewCards(new CardTemplates());
+const cards = new ReviewCards(new CardTemplates(), { packChoices: [{ title: 'Leicestershire County Council', value: 'leicestershire' }], defaultPackId: 'leicestershire' });
 const today = '2026-11-24';
 
 function everyCard(review = largeReview()) {
@@ -20,13 +20,15 @@ function everyCard(review = largeReview()) {
     ['progress', cards.progress(review, 'Only Chris Chair can change this review.')],
     ['confirm cancel', cards.confirmCancel(review)],
     ['help', cards.help(CHAT_COMMANDS)],
+    ['due list', cards.due(Array.from({ length: 40 }, (_, i) => ({ caseReference: `CIN-${i}`, kind: 'review-overdue' as const, due: '2026-11-01', daysOverdue: 40 - i, message: 'The review is overdue: the procedure says every 4-6 weeks.' })), today)],
+    ['due list, empty', cards.due([], today)],
   );
   return rendered;
 }
 
 describe('every card template', () => {
   it('is one of the templates the renderer knows', () => {
-    expect(TEMPLATE_NAMES).toEqual(['step-form', 'review-progress', 'minutes-draft', 'confirm-cancel', 'help']);
+    expect(TEMPLATE_NAMES).toEqual(['step-form', 'review-progress', 'minutes-draft', 'confirm-cancel', 'help', 'due-list']);
   });
 
   it.each(everyCard())('%s renders to a valid Adaptive Card 1.5 under 40 KB for a large meeting', (_, card) => {

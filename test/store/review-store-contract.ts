@@ -22,7 +22,7 @@ export function reviewStoreContract(name: string, open: () => Promise<ReviewStor
     afterEach(() => store.close());
 
     it('creates, finds the open review of a conversation, and round-trips every field', async () => {
-      const review = { ...reviewIn('conv-1'), setUp: { meetingType: 'initial' as const, children: [{ key: 'c', firstName: "Zoë ${x} '; DROP TABLE reviews; --", caseReference: 'CIN-1' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-11-24', mode: 'online' as const } };
+      const review = { ...reviewIn('conv-1'), setUp: { meetingType: 'initial' as const, children: [{ key: 'c', firstName: "Zoë ${x} '; DROP TABLE reviews; --", caseReference: 'CIN-1' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-11-24', mode: 'online' as const, planStartDate: '2026-11-24', policyPackId: 'leicestershire', leadWorker: 'SW' as const, timescaleReason: '' } };
       expect(await store.create(review, 'conv-1|a1')).toBe('created');
       expect(await store.findOpen('conv-1')).toEqual(review);
       expect(await store.get(review.id)).toEqual(review);
@@ -74,7 +74,7 @@ export function reviewStoreContract(name: string, open: () => Promise<ReviewStor
     });
 
     it('finds the last signed-off review of a case', async () => {
-      const setUp = (ref: string) => ({ meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: ref }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-11-24', mode: 'online' as const });
+      const setUp = (ref: string) => ({ meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: ref }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-11-24', mode: 'online' as const, planStartDate: '2026-09-01', policyPackId: 'leicestershire', leadWorker: 'SW' as const, timescaleReason: '' });
       const older = { ...reviewIn('a'), setUp: setUp('CIN-7') };
       const newer = { ...reviewIn('b'), setUp: setUp('CIN-7') };
       const open = { ...reviewIn('c'), setUp: setUp('CIN-7') };

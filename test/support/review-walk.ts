@@ -16,6 +16,8 @@ export const WALK: ReadonlyArray<{ step: string; verb?: string; typed: Record<st
       mode: 'online',
       chairName: 'Sam Chair',
       chairRole: 'SW',
+      planStartDate: '2026-11-24',
+      leadWorker: 'SW',
       'children.0.firstName': 'Amara',
       'children.0.caseReference': 'CIN-1001',
     },

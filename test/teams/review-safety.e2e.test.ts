@@ -11,6 +11,9 @@ const SET_UP = {
   meetingDate: '2026-11-24',
   mode: 'in-person',
   chairRole: 'TM',
+  planStartDate: '2026-10-01',
+  leadWorker: 'SW',
+  timescaleReason: 'Team manager chairing while the SSWOP post is vacant',
   'children.0.firstName': 'Amara',
   'children.0.caseReference': 'CIN-1',
 };

@@ -28,8 +28,26 @@ export function minutesOf(review: Review): MinutesSection[] {
     { label: 'Date', value: s.meetingDate },
     { label: 'Held', value: labelOf('mode', s.mode) },
     { label: 'Chair', value: `${s.chairName}, ${labelOf('chairRole', s.chairRole)}` },
+    { label: 'Plan started', value: s.planStartDate },
+    { label: 'Plan led by', value: labelOf('leadWorker', s.leadWorker) },
     ...s.children.map((c, i) => ({ label: `Child ${i + 1}`, value: `${c.firstName} (case ${c.caseReference})` })),
   ] : []);
+  const t = review.timescales;
+  if (t) {
+    sections.push({
+      step: 'set-up',
+      title: 'Timescales',
+      entries: [
+        { label: 'Procedure', value: t.authority },
+        { label: 'Plan week', value: t.planWeek },
+        { label: 'Minutes due', value: t.minutesDue.date ?? t.minutesDue.explanation },
+        ...(t.nextReview ? [{ label: 'Next review window', value: `${t.nextReview.earliest} to ${t.nextReview.latest} (aim for ${t.nextReview.target})` }] : []),
+        ...(!t.chair.ok ? [{ label: 'Chair', value: t.chair.message }] : []),
+        ...(t.meetingDate && !t.meetingDate.ok ? [{ label: 'Meeting date', value: t.meetingDate.message }] : []),
+        ...(s?.timescaleReason ? [{ label: 'Reason recorded', value: s.timescaleReason }] : []),
+      ],
+    });
+  }
   add('introductions', review.attendees.map((a) => ({
     label: a.name,
     value: [labelOf('role', a.role), a.organisation, labelOf('attendance', a.attendance), a.contact].filter((x) => x !== '').join(' · '),
@@ -108,6 +126,8 @@ export function minutesOf(review: Review): MinutesSection[] {
   add('next-meeting', n ? [
     { label: "Family's preference", value: labelOf('familyPreference', n.familyPreference) },
     { label: 'Proposed date', value: `${n.proposedDate}${n.proposedTime ? ` at ${n.proposedTime}` : ''}` },
+    ...(n.dateVerdict && !n.dateVerdict.ok ? [{ label: 'Outside the window', value: n.dateVerdict.message }] : []),
+    ...(n.dateReason ? [{ label: 'Reason recorded', value: n.dateReason }] : []),
   ] : []);
   return sections;
 }

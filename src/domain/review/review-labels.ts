@@ -8,7 +8,9 @@ export const LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
     CSW: 'Consultant Social Worker',
     SW: 'Social Worker',
     KW: 'Key Worker',
+    SM: 'Service Manager',
   },
+  leadWorker: { SW: 'A social worker', KW: 'A key worker' },
   mode: { online: 'Online (Teams)', 'in-person': 'In person' },
   role: {
     child: 'Child',

@@ -6,7 +6,7 @@
 export const MEETING_TYPES = ['initial', 'progress', 'final'] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
 
-export const CHAIR_ROLES = ['SSWOP', 'TM', 'SP', 'CSW', 'SW', 'KW'] as const;
+export const CHAIR_ROLES = ['SSWOP', 'TM', 'SP', 'CSW', 'SW', 'KW', 'SM'] as const;
 export type ChairRole = (typeof CHAIR_ROLES)[number];
 
 export const ATTENDEE_ROLES = [
@@ -178,9 +178,15 @@ export interface NextMeeting {
   readonly familyPreference: MeetingMode;
   readonly proposedDate: string;
   readonly proposedTime: string;
+  /** Why, when the proposed date is outside the window for the next review. */
+  readonly dateReason: string;
+  readonly dateVerdict: { readonly ok: boolean; readonly message: string } | null;
   /** Filled by the booking capability; null until then. */
   readonly booking: null;
 }
+
+export const LEAD_WORKERS = ['SW', 'KW'] as const;
+export type LeadWorker = (typeof LEAD_WORKERS)[number];
 
 export interface SetUp {
   readonly meetingType: MeetingType;
@@ -189,6 +195,26 @@ export interface SetUp {
   readonly chairRole: ChairRole;
   readonly meetingDate: string;
   readonly mode: MeetingMode;
+  /** The case's timescales: the day the CIN plan started, the authority's policy pack, who leads the plan. */
+  readonly planStartDate: string;
+  readonly policyPackId: string;
+  readonly leadWorker: LeadWorker;
+  /** Why, when the meeting is outside its window or the chair is not the one the procedure names. */
+  readonly timescaleReason: string;
+}
+
+/** The timescales as they stood when the chair set the meeting up: what the minutes record. */
+export interface TimescaleRecord {
+  readonly packId: string;
+  readonly authority: string;
+  readonly planWeek: string;
+  readonly minutesDue: { readonly date: string | null; readonly explanation: string };
+  readonly nextReview: { readonly earliest: string; readonly latest: string; readonly target: string; readonly explanation: string } | null;
+  readonly nextReviewNote: string;
+  readonly chair: { readonly ok: boolean; readonly message: string };
+  readonly meetingDate: { readonly ok: boolean; readonly message: string } | null;
+  /** Reviews of this case signed off before this one. */
+  readonly previousReviews: number;
 }
 
 export interface Explanations {
@@ -220,6 +246,7 @@ export interface Review {
   /** People Teams says are in the chat or meeting, offered as a starting list of attendees. */
   readonly rosterOffered: readonly TeamsPerson[];
   readonly setUp?: SetUp;
+  readonly timescales?: TimescaleRecord;
   readonly attendees: readonly Attendee[];
   readonly explanations?: Explanations;
   readonly childVoices: readonly ChildVoice[];

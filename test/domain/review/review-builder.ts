@@ -50,6 +50,9 @@ export function setUpValues(
     chairRole: opts.chairRole ?? 'SSWOP',
     meetingDate: opts.meetingDate ?? MEETING_DATE,
     mode: opts.mode ?? 'online',
+    planStartDate: opts.meetingDate ?? MEETING_DATE,
+    policyPackId: 'leicestershire',
+    leadWorker: 'SW',
   };
   (opts.children ?? [{ firstName: 'Amy', caseReference: 'CIN-1001' }]).forEach((c, i) => {
     form[`children.${i}.firstName`] = c.firstName;

@@ -67,6 +67,7 @@ const nextMeetingFields = z.object({
     .trim()
     .default('')
     .refine((v) => v === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'Enter a time as HH:MM'),
+  dateReason: text.optionalLong(),
 });
 
 export const nextMeetingForm: StepForm = {
@@ -77,6 +78,7 @@ export const nextMeetingForm: StepForm = {
     if (parsed.value.proposedDate <= meetingDate) {
       return { ok: false, fieldErrors: { proposedDate: `The next meeting must be after this one (${meetingDate})` } };
     }
-    return { ok: true, patch: { nextMeeting: { ...parsed.value, booking: null } } };
+    // Whether the date is inside the window is judged with the case's timescales (see review-timescales).
+    return { ok: true, patch: { nextMeeting: { ...parsed.value, dateVerdict: null, booking: null } } };
   },
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { explanationsNeeded } from '../agenda';
-import { ATTENDANCE, ATTENDEE_ROLES, Attendee, CHAIR_ROLES, Child, MEETING_MODES, MEETING_TYPES } from '../review';
+import { ATTENDANCE, ATTENDEE_ROLES, Attendee, CHAIR_ROLES, Child, LEAD_WORKERS, MEETING_MODES, MEETING_TYPES } from '../review';
 import { StepForm, calendarDate, choice, isBlankRow, keyFor, parseWith, rowsOf, stepResult, text, tick } from './form-values';
 
 const MAX_CHILDREN = 6;
@@ -19,6 +19,10 @@ const setUpFields = z.object({
   chairRole: choice(CHAIR_ROLES, "Choose the chair's role"),
   meetingDate: calendarDate('Enter the meeting date'),
   mode: choice(MEETING_MODES, 'Choose online or in person'),
+  planStartDate: calendarDate('Enter the date the CIN plan started'),
+  policyPackId: text.short("Choose the authority whose timescales apply"),
+  leadWorker: choice(LEAD_WORKERS, 'Say whether a social worker or a key worker leads the plan'),
+  timescaleReason: text.optionalLong(),
 });
 
 export const setUpForm: StepForm = {
@@ -37,6 +41,9 @@ export const setUpForm: StepForm = {
       errors['children.0.firstName'] = 'Enter at least one child';
     }
     if (children.length > MAX_CHILDREN) errors['children.0.firstName'] = `At most ${MAX_CHILDREN} children in one review`;
+    if (fields.ok && fields.value.planStartDate > fields.value.meetingDate) {
+      errors.planStartDate = 'The plan cannot start after this meeting';
+    }
     if (!fields.ok || Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
     const setUp = { ...fields.value, children };
     const keys = new Set(children.map((c) => c.key));

@@ -8,6 +8,7 @@ describe('set-up', () => {
     expect(patchOf(parseStep('set-up', form))).toStrictEqual({
       setUp: {
         meetingType: 'initial', chairName: 'Chris Chair', chairRole: 'SSWOP', meetingDate: '2026-03-02', mode: 'online',
+        planStartDate: '2026-03-02', policyPackId: 'leicestershire', leadWorker: 'SW', timescaleReason: '',
         children: [
           { key: `child-${T36}-0`, firstName: 'Amy', caseReference: 'CIN-1001' },
           { key: `child-${T36}-1`, firstName: 'Ben', caseReference: 'LA/22-7' },
@@ -24,6 +25,10 @@ describe('set-up', () => {
     ['chairName', { chairName: 'x'.repeat(101) }, 'Keep this to 100 characters or fewer'],
     ['chairRole', { chairRole: 'Boss' }, "Choose the chair's role"],
     ['meetingDate', { meetingDate: '' }, 'Enter the meeting date'],
+    ['planStartDate', { planStartDate: '' }, 'Enter the date the CIN plan started'],
+    ['planStartDate', { planStartDate: '2026-03-03' }, 'The plan cannot start after this meeting'],
+    ['leadWorker', { leadWorker: 'XX' }, 'Say whether a social worker or a key worker leads the plan'],
+    ['policyPackId', { policyPackId: '' }, 'Choose the authority whose timescales apply'],
     ['meetingDate', { meetingDate: '2026-02-30' }, 'Enter a real date (for example 2026-12-01)'],
     ['meetingDate', { meetingDate: '02/03/2026' }, 'Enter a real date (for example 2026-12-01)'],
     ['mode', { mode: 'hybrid' }, 'Choose online or in person'],

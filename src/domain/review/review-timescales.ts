@@ -1,0 +1,122 @@
+import {
+  CaseFacts,
+  PolicyPack,
+  ReviewHistory,
+  TimescaleInputError,
+  WorkingDayCalendar,
+  checkChairEligibility,
+  checkProposedDate,
+  formatCalendarDate,
+  minutesDueDate,
+  nextReviewWindow,
+  planWeek,
+} from '../timescales';
+import { Review, SetUp, TimescaleRecord } from './review';
+import { FieldErrors } from './step-forms';
+
+/** What the store knows of a case before this meeting: the reviews signed off so far. */
+export interface CaseHistory {
+  readonly previousReviews: number;
+  readonly lastReviewDate?: string;
+}
+
+/** Reviews, not the initial meeting that agrees the plan, count towards the review history. */
+function reviewsBefore(history: CaseHistory): ReviewHistory['reviewCount'] {
+  return history.previousReviews;
+}
+
+/**
+ * The timescales of this meeting by the case's policy pack: plan week, when the minutes are due,
+ * whether this meeting and its chair meet the procedure, and the window for the next review.
+ */
+export function assessTimescales(setUp: SetUp, pack: PolicyPack, calendar: WorkingDayCalendar, history: CaseHistory): TimescaleRecord {
+  const { meetingDate, planStartDate: planStart, meetingType } = setUp;
+  const minutes = minutesDueDate(pack, meetingDate, calendar, meetingType);
+  const chair = checkChairEligibility(pack, meetingType, setUp.chairRole, planStart, meetingDate, {
+    leadWorker: setUp.leadWorker,
+    reviewNumber: reviewsBefore(history) + 1,
+  });
+  const thisMeeting = meetingType === 'initial' ? null : windowCheck(pack, calendar, { planStart, reviewCount: reviewsBefore(history), ...last(history) }, meetingDate);
+  const afterThis: ReviewHistory =
+    meetingType === 'initial'
+      ? { planStart, reviewCount: 0 }
+      : { planStart, reviewCount: reviewsBefore(history) + 1, lastReviewDate: meetingDate };
+  let nextReview: TimescaleRecord['nextReview'] = null;
+  let nextReviewNote = '';
+  if (meetingType !== 'final') {
+    try {
+      const w = nextReviewWindow(pack, afterThis, calendar);
+      nextReview = { earliest: w.earliest, latest: w.latest, target: w.target, explanation: w.explanation };
+    } catch (error) {
+      if (!(error instanceof TimescaleInputError)) throw error;
+      nextReviewNote = error.message;
+    }
+  }
+  return {
+    packId: pack.id,
+    authority: pack.authority,
+    planWeek: planWeek(pack, planStart, meetingDate).label,
+    minutesDue: { date: minutes.due, explanation: minutes.explanation },
+    nextReview,
+    nextReviewNote,
+    chair: { ok: chair.ok, message: chair.message },
+    meetingDate: thisMeeting,
+    previousReviews: history.previousReviews,
+  };
+}
+
+function last(history: CaseHistory): { lastReviewDate?: string } {
+  return history.lastReviewDate ? { lastReviewDate: history.lastReviewDate } : {};
+}
+
+function windowCheck(pack: PolicyPack, calendar: WorkingDayCalendar, history: ReviewHistory, date: string) {
+  try {
+    const verdict = checkProposedDate(nextReviewWindow(pack, history, calendar), date);
+    return { ok: verdict.ok, message: verdict.message };
+  } catch (error) {
+    if (!(error instanceof TimescaleInputError)) throw error;
+    return { ok: false, message: error.message };
+  }
+}
+
+/** Whether a proposed next meeting falls in the window the procedure sets. */
+export function judgeProposedDate(record: TimescaleRecord | undefined, proposedDate: string): { ok: boolean; message: string } | null {
+  const w = record?.nextReview;
+  if (!w) return null;
+  if (proposedDate < w.earliest) {
+    return { ok: false, message: `${formatCalendarDate(proposedDate)} is before the earliest date for the next review (${formatCalendarDate(w.earliest)}). ${w.explanation}` };
+  }
+  if (proposedDate > w.latest) {
+    return { ok: false, message: `${formatCalendarDate(proposedDate)} is after the latest date for the next review (${formatCalendarDate(w.latest)}). ${w.explanation}` };
+  }
+  return { ok: true, message: `Inside the window for the next review (${formatCalendarDate(w.earliest)} to ${formatCalendarDate(w.latest)}).` };
+}
+
+/**
+ * A rule not met is never silently accepted: a chair the procedure does not name, a meeting outside
+ * its window, or a next date outside the next window needs the reason, recorded with the decision.
+ */
+export function missingReasons(review: Review): FieldErrors {
+  const errors: Record<string, string> = {};
+  const t = review.timescales;
+  const setUp = review.setUp;
+  if (t && setUp && setUp.timescaleReason === '') {
+    const problems = [t.chair, t.meetingDate].filter((v) => v !== null && !v.ok).map((v) => v!.message);
+    if (problems.length > 0) errors.timescaleReason = `Record the reason: ${problems.join(' ')}`;
+  }
+  const next = review.nextMeeting;
+  if (next?.dateVerdict && !next.dateVerdict.ok && next.dateReason === '') {
+    errors.dateReason = `Record the reason: ${next.dateVerdict.message}`;
+  }
+  return errors;
+}
+
+/** The case facts a daily compliance scan needs. */
+export function caseFactsOf(setUp: SetUp, history: CaseHistory): CaseFacts {
+  return {
+    planStart: setUp.planStartDate,
+    leadWorker: setUp.leadWorker,
+    reviewCount: history.previousReviews,
+    ...last(history),
+  };
+}
