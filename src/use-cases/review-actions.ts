@@ -128,7 +128,8 @@ export class ReviewActions {
     const answers = press.verb === 'review.continue' || press.verb === 'review.save';
     if (answers && (press.step === 'set-up' || press.step === 'next-meeting')) {
       const judged = await this.withTimescales(next, press.step, press.verb === 'review.continue');
-      if (!judged.ok) return { kind: 'invalid', review, typed: press.form, errors: judged.errors };
+      // Shown with the stored review, so the chair sees the timescales that need the reason.
+      if (!judged.ok) return { kind: 'invalid', review: { ...review, ...judged.shown }, typed: press.form, errors: judged.errors };
       next = judged.review;
     }
     const saved = await this.store.save(next, review.version, activityKey);
@@ -193,11 +194,11 @@ export class ReviewActions {
     review: Review,
     step: 'set-up' | 'next-meeting',
     leaving: boolean,
-  ): Promise<{ ok: true; review: Review } | { ok: false; errors: FieldErrors }> {
+  ): Promise<{ ok: true; review: Review } | { ok: false; errors: FieldErrors; shown: Pick<Review, 'timescales'> }> {
     const setUp = review.setUp;
     if (!setUp) return { ok: true, review };
     const pack = this.timescales.packs.get(setUp.policyPackId);
-    if (!pack) return { ok: false, errors: { policyPackId: 'Choose one of the authorities listed' } };
+    if (!pack) return { ok: false, errors: { policyPackId: 'Choose one of the authorities listed' }, shown: {} };
     const refs = caseReferences(review);
     const reviews = await this.store.caseReviews({ tenantId: review.tenantId, caseReferences: refs });
     const histories = refs.map((ref) => historyOf(reviews, ref, review.id));
@@ -207,7 +208,7 @@ export class ReviewActions {
     const judged: Review = { ...review, timescales, ...(nextMeeting ? { nextMeeting } : {}) };
     const missing = missingReasons(judged);
     const field = step === 'set-up' ? 'timescaleReason' : 'dateReason';
-    if (leaving && missing[field]) return { ok: false, errors: { [field]: missing[field] } };
+    if (leaving && missing[field]) return { ok: false, errors: { [field]: missing[field] }, shown: { timescales } };
     return { ok: true, review: judged };
   }
 

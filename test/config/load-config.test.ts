@@ -41,6 +41,25 @@ describe('loadConfig', () => {
 });
 
 describe('the process', () => {
+  it('refuses to start with a policy pack that does not validate, naming the file, field and problem', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'packs-'));
+    const good = JSON.parse(readFileSync(join(__dirname, '..', '..', 'packs', 'leicestershire.json'), 'utf8'));
+    delete good.minutes;
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify(good));
+    const bot = new BotProcess({ POLICY_PACKS_DIR: dir, SQLITE_FILE: join(dir, 'x.sqlite') });
+    expect(await bot.exitCode()).toBe(1);
+    expect(bot.output).toMatch(/broken\.json.*minutes/s);
+  });
+
+  it('refuses to start when the default policy pack is not one it has', async () => {
+    const bot = new BotProcess({ POLICY_PACK: 'atlantis', SQLITE_FILE: '/tmp/cin-unused.sqlite' });
+    expect(await bot.exitCode()).toBe(1);
+    expect(bot.output).toContain('no policy pack has the id "atlantis"');
+  });
+
   it('refuses to start in production without bot credentials, and says why', async () => {
     const bot = new BotProcess({ NODE_ENV: 'production' });
     expect(await bot.exitCode()).toBe(1);

@@ -25,10 +25,13 @@ export class BotUnderTest {
     return join(this.directory, 'reviews.sqlite');
   }
 
+  /** The date the bot believes it is, in Europe/London; tests move it to check timescales. */
+  today = '2026-11-24';
+
   async start(env: Record<string, string> = {}): Promise<this> {
     await this.connector.start();
     const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SQLITE_FILE: this.sqliteFile, ...env });
-    this.bot = await startBot(config, silentLogger);
+    this.bot = await startBot(config, silentLogger, () => ({ now: `${this.today}T10:00:00.000Z`, today: this.today }));
     return this;
   }
 

@@ -260,3 +260,12 @@ describe('versions', () => {
     expect(decideAsChair(r, { type: 'goto', step: 'minutes' }).ok).toBe(false);
   });
 });
+
+describe('going back then forward again', () => {
+  it('can jump back to the step the chair was on before going back', () => {
+    const atPlan = walkTo('plan');
+    const back = accept(atPlan, { type: 'back', step: 'plan' });
+    expect(back.currentStep).not.toBe('plan');
+    expect(accept(back, { type: 'goto', step: 'plan' }).currentStep).toBe('plan');
+  });
+});

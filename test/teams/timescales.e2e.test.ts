@@ -1,0 +1,97 @@
+import { BotUnderTest } from '../support/bot-under-test';
+import { actionData, errorsOf, textOf } from '../support/card-reader';
+import { cardOf } from '../support/local-connector';
+import { openAsChair } from '../support/review-walk';
+import { teamsUser } from '../support/teams-activity';
+
+const chair = teamsUser('Kim', 1);
+const parent = teamsUser('Parent', 2);
+
+/** A Leicestershire progress meeting just before Christmas 2026, chaired by a key worker of a social-worker-led plan. */
+const SET_UP = {
+  meetingType: 'progress',
+  meetingDate: '2026-12-21',
+  mode: 'in-person',
+  chairName: 'Kim Worker',
+  chairRole: 'KW',
+  planStartDate: '2026-10-26',
+  policyPackId: 'leicestershire',
+  leadWorker: 'SW',
+  'children.0.firstName': 'Amara',
+  'children.0.caseReference': 'CIN-77',
+};
+
+async function walkSmallReview(bot: BotUnderTest, setUp: Record<string, string>, nextDate: string, dateReason = '') {
+  await bot.say(chair, 'start review');
+  let reply = await openAsChair(bot, chair);
+  reply = await bot.pressOn(chair, reply.card!, 'review.continue', setUp);
+  const steps: Array<Record<string, string>> = [
+    { 'attendees.1.role': 'parent-carer' },
+    {
+      'voices.0.source': 'own-words-verbatim', 'voices.0.ownWords': 'ok', 'voices.0.seenAlone': 'yes',
+      'voices.0.interpreter': 'not-needed', 'voices.0.wishesAndFeelings': 'w', 'voices.0.feelsSafe': 'yes',
+    },
+    { 'parents.0.wantsFromToday': 'help' },
+    { 'actions.0.what': 'a', 'actions.0.who': 'b', 'actions.0.byWhen': '2027-01-10' },
+    { 'updates.0.update': 'u' },
+    { workingWell: 'w', worries: 'x', safetyPlan: 'neither', scaleOverall: '5' },
+    { identityAndCulture: 'i', language: 'l', disability: 'none known' },
+    { kind: 'continue', reason: 'r' },
+    { familyPreference: 'in-person', proposedDate: nextDate, dateReason },
+  ];
+  for (const typed of steps) reply = await bot.pressOn(chair, reply.card!, 'review.continue', typed);
+  return reply;
+}
+
+describe('the review obeys the case’s statutory timescales', () => {
+  let bot: BotUnderTest;
+  beforeEach(async () => {
+    bot = await new BotUnderTest().start();
+    bot.connector.members = [chair, parent];
+  });
+  afterEach(() => bot.stop());
+
+  it('asks for the reason when the chair is not the one the procedure names, and records it', async () => {
+    await bot.say(chair, 'start review');
+    const opened = await openAsChair(bot, chair);
+    const refused = await bot.pressOn(chair, opened.card!, 'review.continue', SET_UP);
+    expect(actionData(refused.card!, 'review.continue').step).toBe('set-up');
+    expect(errorsOf(refused.card!).join(' ')).toMatch(/^Record the reason: .*Team Manager|Senior Practitioner|Social Worker/);
+    // The timescales are shown at set-up: plan week, minutes due (5 working days, over Christmas and the 28th), next window.
+    const note = textOf(refused.card);
+    expect(note).toContain('Minutes due by Wed 30 Dec 2026');
+    expect(note).toMatch(/week 9 of a 12-16 week plan/);
+    const accepted = await bot.pressOn(chair, refused.card!, 'review.continue', { ...SET_UP, timescaleReason: 'M-CHAIR-REASON' });
+    expect(actionData(accepted.card!, 'review.continue').step).toBe('introductions');
+  });
+
+  it('asks for the reason when the next meeting is outside its window, and the minutes show both', async () => {
+    const outside = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'M-CHAIR-REASON' }, '2027-03-01');
+    expect(actionData(outside.card!, 'review.continue').step).toBe('next-meeting');
+    expect(errorsOf(outside.card!).join(' ')).toContain('after the latest date for the next review');
+    const minutes = await bot.pressOn(chair, outside.card!, 'review.continue', { familyPreference: 'in-person', proposedDate: '2027-03-01', dateReason: 'M-DATE-REASON' });
+    const text = textOf(minutes.card);
+    for (const expected of ['Timescales', 'Leicestershire', '2026-12-30', 'M-CHAIR-REASON', 'M-DATE-REASON', 'Outside the window']) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('`due` lists the chair’s cases: minutes outstanding, then the review overdue once signed off', async () => {
+    const minutes = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'r' }, '2027-01-18');
+    bot.today = '2027-01-04';
+    await bot.say(chair, 'due');
+    let due = textOf(cardOf(bot.connector.sent.at(-1)!.activity));
+    expect(due).toContain('CIN-77: minutes outstanding');
+    expect(due).toMatch(/5 days overdue/);
+
+    await bot.pressOn(chair, minutes.card!, 'review.signOff');
+    bot.today = '2027-02-15';
+    await bot.say(chair, 'due');
+    due = textOf(cardOf(bot.connector.sent.at(-1)!.activity));
+    expect(due).toContain('CIN-77: review overdue');
+    expect(due).not.toContain('minutes outstanding');
+
+    await bot.say(parent, 'due');
+    expect(textOf(cardOf(bot.connector.sent.at(-1)!.activity))).toContain('Nothing due on your cases');
+  });
+});
