@@ -13,6 +13,7 @@ import {
 } from '../../scripts/manifest-schema';
 import { main, packageApp } from '../../scripts/package-app';
 import { decodeRgba, readPngHeader } from './png';
+import { CHAT_COMMANDS } from '../../src/use-cases/chat-command';
 
 const APP_ID = '6f1c3a52-8f0e-4b7e-9a4e-2d3c5b1e7a90';
 const manifestText = readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8');
@@ -60,9 +61,11 @@ describe('manifest/manifest.json', () => {
     expect(bot['isNotificationOnly' as keyof typeof bot]).toBe(false);
   });
 
-  it('lists exactly the five commands, in every scope the bot supports', () => {
+  it('lists exactly the commands the bot answers, in every scope the bot supports', () => {
     const bot = manifestWithId().bots[0]!;
-    const expected = ['cancel', 'help', 'resume', 'start review', 'status'];
+    // The bot's own command list is the source of truth: the manifest may not drift from it.
+    const expected = CHAT_COMMANDS.map((c) => c.name).sort();
+    expect(expected).toEqual(['cancel', 'due', 'help', 'resume', 'start review', 'status']);
     const covered = new Set<string>();
     for (const list of bot.commandLists) {
       expect(list.commands.map((c) => c.title).sort()).toEqual(expected);
