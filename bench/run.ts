@@ -1,14 +1,16 @@
 import { benchCardActions, benchEcho, LatencyFigures } from './card-action-bench';
+import { benchComplianceScan, benchDueDateFunctions } from './timescales-bench';
 import { WALK } from '../test/support/review-walk';
 
 const REVIEWS = Number(process.argv[2] ?? 40);
+const CASES = Number(process.argv[3] ?? 100_000);
 
 function line(name: string, f: LatencyFigures): string {
   return `${name.padEnd(28)} ${String(f.turns).padStart(6)} turns  ${f.perSecond.toFixed(0).padStart(6)} turns/s  p50 ${f.p50.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms`;
 }
 
 async function main(): Promise<void> {
-  console.log(`CIN review bot benchmark: ${REVIEWS} concurrent reviews, ${WALK.length} card actions each, same restify + CloudAdapter stack\n`);
+  console.log(`1. Card actions: ${REVIEWS} concurrent reviews, ${WALK.length} card actions each, same restify + CloudAdapter stack\n`);
   // Warm both up once so JIT and first-connection costs are not measured.
   await benchEcho(4, 4);
   await benchCardActions(2);
@@ -17,8 +19,19 @@ async function main(): Promise<void> {
   console.log(line('echo bot (baseline)', echo));
   console.log(line('review card action', ours));
   console.log(
-    `\nratio, review card action / echo bot:  p50 ${(ours.p50 / echo.p50).toFixed(2)}x   p99 ${(ours.p99 / echo.p99).toFixed(2)}x   throughput ${(echo.perSecond / ours.perSecond).toFixed(2)}x slower`,
+    `ratio, review card action / echo bot:  p50 ${(ours.p50 / echo.p50).toFixed(2)}x   p99 ${(ours.p99 / echo.p99).toFixed(2)}x   throughput ${(echo.perSecond / ours.perSecond).toFixed(2)}x slower`,
   );
+
+  console.log(`\n2. Due-date functions, per call (baseline: date-fns addBusinessDays, which ignores bank holidays)\n`);
+  const calls = await benchDueDateFunctions();
+  const baseline = calls[0]![1];
+  for (const [name, ns] of calls) console.log(`${name.padEnd(40)} ${ns.toFixed(0).padStart(7)} ns/call  ${(ns / baseline).toFixed(2).padStart(6)}x baseline`);
+
+  console.log(`\n3. Daily compliance scan over ${CASES.toLocaleString('en-GB')} synthetic cases in the embedded SQLite store (aim: under 1 s)\n`);
+  const scan = await benchComplianceScan(CASES);
+  console.log(`read every case's reviews (baseline)      ${scan.readMs.toFixed(0).padStart(6)} ms  (${scan.rows.toLocaleString('en-GB')} cases)`);
+  console.log(`today's alerts worked out (compute only)  ${scan.computeMs.toFixed(0).padStart(6)} ms  (${scan.alerts.toLocaleString('en-GB')} alerts)`);
+  console.log(`the scan: read + alerts                   ${scan.scanMs.toFixed(0).padStart(6)} ms  ${(scan.scanMs / scan.readMs).toFixed(2)}x the read alone; ${scan.scanMs < 1000 ? 'under' : 'OVER'} the 1 s aim`);
 }
 
 main().catch((error: unknown) => {

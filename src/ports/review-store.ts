@@ -1,7 +1,7 @@
-import { CaseReview } from '../domain/cases/case-review';
+import { CaseReview, CaseSummary } from '../domain/cases/case-review';
 import { Review } from '../domain/review/review';
 
-export type { CaseReview };
+export type { CaseReview, CaseSummary };
 
 export type SaveResult = 'saved' | 'conflict' | 'duplicate';
 export type CreateResult = 'created' | 'duplicate' | 'already-open';
@@ -24,7 +24,9 @@ export interface ReviewStore {
   recordSharedCard(reviewId: string, activityId: string): Promise<void>;
   /** The most recently signed-off review that covered this case. */
   lastSignedOffForCase(tenantId: string, caseReference: string): Promise<Review | undefined>;
-  /** The reviews of cases, for `due` (one chair's) and the daily compliance scan (everyone's). */
-  caseReviews(filter: { tenantId?: string; chairKey?: string; caseReferences?: readonly string[] }): Promise<CaseReview[]>;
+  /** Every review of these cases: the history a review's timescales count from. */
+  caseReviews(filter: { tenantId: string; caseReferences: readonly string[] }): Promise<CaseReview[]>;
+  /** One summary a case: for `due` (the cases one chair chaired last) and the daily scan (all). */
+  caseSummaries(filter: { tenantId?: string; chairKey?: string }): Promise<CaseSummary[]>;
   close(): Promise<void>;
 }

@@ -1,8 +1,8 @@
 import { Kysely } from 'kysely';
-import { chairKeyOf } from '../domain/cases/case-review';
+import { chairKeyOf, summariseCase } from '../domain/cases/case-review';
 import { caseReferences } from '../domain/review/new-review';
 import { Review } from '../domain/review/review';
-import { CaseReview, CreateResult, ReviewStore, SaveResult } from '../ports/review-store';
+import { CaseReview, CaseSummary, CreateResult, ReviewStore, SaveResult } from '../ports/review-store';
 import { ReviewDatabase } from './review-database';
 
 class Rollback extends Error {
@@ -89,28 +89,27 @@ export class KyselyReviewStore implements ReviewStore {
     return row ? parse(row) : undefined;
   }
 
-  async caseReviews(filter: { tenantId?: string; chairKey?: string; caseReferences?: readonly string[] }): Promise<CaseReview[]> {
-    let query = this.db.selectFrom('review_cases').selectAll().where('meeting_date', 'is not', null);
+  async caseReviews(filter: { tenantId: string; caseReferences: readonly string[] }): Promise<CaseReview[]> {
+    return caseReviewsOf(this.db, filter.tenantId, filter.caseReferences);
+  }
+
+  async caseSummaries(filter: { tenantId?: string; chairKey?: string }): Promise<CaseSummary[]> {
+    let query = this.db.selectFrom('cases').selectAll();
     if (filter.tenantId !== undefined) query = query.where('tenant_id', '=', filter.tenantId);
     if (filter.chairKey !== undefined) query = query.where('chair_key', '=', filter.chairKey);
-    if (filter.caseReferences !== undefined) {
-      if (filter.caseReferences.length === 0) return [];
-      query = query.where('case_reference', 'in', [...filter.caseReferences]);
-    }
     const rows = await query.execute();
     return rows.map((r) => ({
-      reviewId: r.review_id,
       tenantId: r.tenant_id,
       caseReference: r.case_reference,
-      status: r.status as Review['status'],
-      meetingDate: r.meeting_date ?? '',
-      meetingType: r.meeting_type ?? '',
-      packId: r.pack_id ?? '',
-      planStart: r.plan_start ?? '',
-      leadWorker: r.lead_worker ?? '',
-      chairKey: r.chair_key ?? '',
-      minutesDue: r.minutes_due,
-      outcome: r.outcome,
+      packId: r.pack_id,
+      planStart: r.plan_start,
+      leadWorker: r.lead_worker,
+      chairKey: r.chair_key,
+      previousReviews: Number(r.previous_reviews),
+      lastReviewDate: r.last_review_date,
+      openMeetingDate: r.open_meeting_date,
+      openMinutesDue: r.open_minutes_due,
+      closed: Number(r.closed) === 1,
     }));
   }
 
@@ -142,9 +141,64 @@ async function markApplied(trx: Kysely<ReviewDatabase>, activityKey: string, rev
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+/** The case index for this review, then the summary of every case it touches (or touched before). */
 async function replaceCases(trx: Kysely<ReviewDatabase>, review: Review): Promise<void> {
+  const before = await trx.selectFrom('review_cases').select('case_reference').where('review_id', '=', review.id).execute();
   await trx.deleteFrom('review_cases').where('review_id', '=', review.id).execute();
   const refs = [...new Set(caseReferences(review))];
+  await writeCaseIndex(trx, review, refs);
+  const touched = [...new Set([...refs, ...before.map((r) => r.case_reference)])];
+  if (touched.length === 0) return;
+  const reviews = await caseReviewsOf(trx, review.tenantId, touched);
+  for (const ref of touched) {
+    const summary = summariseCase(reviews.filter((r) => r.caseReference === ref));
+    await trx.deleteFrom('cases').where('tenant_id', '=', review.tenantId).where('case_reference', '=', ref).execute();
+    if (!summary) continue;
+    await trx
+      .insertInto('cases')
+      .values({
+        tenant_id: summary.tenantId,
+        case_reference: summary.caseReference,
+        pack_id: summary.packId,
+        plan_start: summary.planStart,
+        lead_worker: summary.leadWorker,
+        chair_key: summary.chairKey,
+        previous_reviews: summary.previousReviews,
+        last_review_date: summary.lastReviewDate,
+        open_meeting_date: summary.openMeetingDate,
+        open_minutes_due: summary.openMinutesDue,
+        closed: summary.closed ? 1 : 0,
+      })
+      .execute();
+  }
+}
+
+async function caseReviewsOf(db: Kysely<ReviewDatabase>, tenantId: string, refs: readonly string[]): Promise<CaseReview[]> {
+  if (refs.length === 0) return [];
+  const rows = await db
+    .selectFrom('review_cases')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('case_reference', 'in', [...refs])
+    .where('meeting_date', 'is not', null)
+    .execute();
+  return rows.map((r) => ({
+    reviewId: r.review_id,
+    tenantId: r.tenant_id,
+    caseReference: r.case_reference,
+    status: r.status as Review['status'],
+    meetingDate: r.meeting_date ?? '',
+    meetingType: r.meeting_type ?? '',
+    packId: r.pack_id ?? '',
+    planStart: r.plan_start ?? '',
+    leadWorker: r.lead_worker ?? '',
+    chairKey: r.chair_key ?? '',
+    minutesDue: r.minutes_due,
+    outcome: r.outcome,
+  }));
+}
+
+async function writeCaseIndex(trx: Kysely<ReviewDatabase>, review: Review, refs: readonly string[]): Promise<void> {
   if (refs.length === 0) return;
   const s = review.setUp;
   const facts = {

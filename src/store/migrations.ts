@@ -43,6 +43,27 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('review_cases_by_chair').on('review_cases').columns(['tenant_id', 'chair_key']).execute();
     },
   },
+  '0003-case-summaries': {
+    // One row a case, kept with every write, so the daily scan reads each case once.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('cases')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('case_reference', 'text', (c) => c.notNull())
+        .addColumn('pack_id', 'text', (c) => c.notNull())
+        .addColumn('plan_start', 'text', (c) => c.notNull())
+        .addColumn('lead_worker', 'text', (c) => c.notNull())
+        .addColumn('chair_key', 'text', (c) => c.notNull())
+        .addColumn('previous_reviews', 'integer', (c) => c.notNull())
+        .addColumn('last_review_date', 'text')
+        .addColumn('open_meeting_date', 'text')
+        .addColumn('open_minutes_due', 'text')
+        .addColumn('closed', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('cases_pk', ['tenant_id', 'case_reference'])
+        .execute();
+      await db.schema.createIndex('cases_by_chair').on('cases').columns(['tenant_id', 'chair_key']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

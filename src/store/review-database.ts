@@ -31,6 +31,20 @@ export interface ReviewCasesTable {
   outcome: string | null;
 }
 
+export interface CasesTable {
+  tenant_id: string;
+  case_reference: string;
+  pack_id: string;
+  plan_start: string;
+  lead_worker: string;
+  chair_key: string;
+  previous_reviews: number;
+  last_review_date: string | null;
+  open_meeting_date: string | null;
+  open_minutes_due: string | null;
+  closed: number;
+}
+
 export interface AppliedActivitiesTable {
   activity_key: string;
   review_id: string;
@@ -41,6 +55,7 @@ export interface ReviewDatabase {
   reviews: ReviewsTable;
   review_cases: ReviewCasesTable;
   applied_activities: AppliedActivitiesTable;
+  cases: CasesTable;
 }
 
 /** The embedded default: one SQLite file, write-ahead log, every commit synced to disk. */

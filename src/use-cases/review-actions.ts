@@ -174,16 +174,8 @@ export class ReviewActions {
 
   /** The caller's cases (those whose latest review they chaired) with what is due or overdue, most urgent first. */
   async due(conversation: Conversation, actor: TeamsPerson, today: string): Promise<DueItem[]> {
-    const mine = await this.store.caseReviews({ tenantId: conversation.tenantId, chairKey: chairKeyOf(actor) });
-    const refs = [...new Set(mine.map((r) => r.caseReference))];
-    const reviews = await this.store.caseReviews({ tenantId: conversation.tenantId, caseReferences: refs });
-    const chairedLatest = new Set(
-      refs.filter((ref) => {
-        const latest = reviews.filter((r) => r.caseReference === ref).sort((a, b) => b.meetingDate.localeCompare(a.meetingDate))[0];
-        return latest?.chairKey === chairKeyOf(actor);
-      }),
-    );
-    return dueItems(reviews, this.timescales.packs, this.timescales.calendar, today).filter((i) => chairedLatest.has(i.caseReference));
+    const mine = await this.store.caseSummaries({ tenantId: conversation.tenantId, chairKey: chairKeyOf(actor) });
+    return dueItems(mine, this.timescales.packs, this.timescales.calendar, today);
   }
 
   /**

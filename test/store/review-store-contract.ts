@@ -87,6 +87,22 @@ export function reviewStoreContract(name: string, open: () => Promise<ReviewStor
       expect(await store.lastSignedOffForCase('t1', 'CIN-8')).toBeUndefined();
     });
 
+    it('keeps one summary a case with every write, for the scan and for `due`', async () => {
+      const setUp = { meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: 'CIN-9' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-10-01', mode: 'online' as const, planStartDate: '2026-09-01', policyPackId: 'leicestershire', leadWorker: 'KW' as const, timescaleReason: '' };
+      const first = { ...reviewIn('a'), setUp };
+      await store.create(first, 'k1');
+      expect(await store.caseSummaries({ chairKey: 'aad-chair' })).toMatchObject([{ caseReference: 'CIN-9', previousReviews: 0, openMeetingDate: '2026-10-01', closed: false }]);
+      await store.save(next(first, { status: 'signed-off', signOff: { by: chair, at: '2026-10-01T12:00:00Z' } }), 1, null);
+      expect(await store.caseSummaries({ tenantId: 't1' })).toMatchObject([{ caseReference: 'CIN-9', previousReviews: 1, lastReviewDate: '2026-10-01', openMeetingDate: null, leadWorker: 'KW' }]);
+      // The chair renames the case at set-up of the next review: the old case keeps its history, the new one starts.
+      const second = { ...reviewIn('b'), setUp: { ...setUp, meetingDate: '2026-11-01', children: [{ key: 'c', firstName: 'A', caseReference: 'CIN-10' }] } };
+      await store.create(second, 'k2');
+      const refs = (await store.caseSummaries({})).map((c) => c.caseReference).sort();
+      expect(refs).toEqual(['CIN-10', 'CIN-9']);
+      expect(await store.caseSummaries({ chairKey: 'someone-else' })).toEqual([]);
+      expect((await store.caseReviews({ tenantId: 't1', caseReferences: ['CIN-9', 'CIN-10'] })).map((r) => r.caseReference).sort()).toEqual(['CIN-10', 'CIN-9']);
+    });
+
     it('lets a conversation start a new review once the last one is finished', async () => {
       const first = reviewIn('conv-1');
       await store.create(first, 'k1');

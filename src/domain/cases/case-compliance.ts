@@ -9,7 +9,7 @@ import {
   formatCalendarDate,
   nextReviewWindow,
 } from '../timescales';
-import { CaseReview } from './case-review';
+import { CaseReview, CaseSummary } from './case-review';
 
 /** The reviews signed off for a case before this one: what its next window counts from. */
 export function historyOf(reviews: readonly CaseReview[], caseReference: string, excludingReviewId: string): CaseHistory {
@@ -32,74 +32,95 @@ export interface DueItem {
 }
 
 /**
- * What is due or overdue across cases on `today`, most urgent first: minutes not signed off,
- * reviews due or overdue, and drift checkpoints reached. Closed and cancelled-only cases drop out.
+ * The daily compliance scan: what needs acting on today across cases, most urgent first: minutes
+ * not signed off, reviews overdue, drift checkpoints reached. Closed cases drop out.
  */
-export function dueItems(
-  reviews: readonly CaseReview[],
+export function complianceAlerts(
+  cases: readonly CaseSummary[],
   packs: ReadonlyMap<string, PolicyPack>,
   calendar: WorkingDayCalendar,
   today: string,
 ): DueItem[] {
-  const items: DueItem[] = [];
-  for (const caseReviews of byCase(reviews).values()) items.push(...dueForCase(caseReviews, packs, calendar, today));
-  return items.sort((a, b) => b.daysOverdue - a.daysOverdue || a.due.localeCompare(b.due) || a.caseReference.localeCompare(b.caseReference));
+  return collect(cases, packs, calendar, today, false);
 }
 
-function byCase(reviews: readonly CaseReview[]): Map<string, CaseReview[]> {
-  const cases = new Map<string, CaseReview[]>();
-  for (const r of reviews) {
-    const key = `${r.tenantId}\u0000${r.caseReference}`;
-    const list = cases.get(key);
-    if (list) list.push(r);
-    else cases.set(key, [r]);
+/** `due`: the compliance alerts, and also the reviews whose window is open now. */
+export function dueItems(
+  cases: readonly CaseSummary[],
+  packs: ReadonlyMap<string, PolicyPack>,
+  calendar: WorkingDayCalendar,
+  today: string,
+): DueItem[] {
+  return collect(cases, packs, calendar, today, true);
+}
+
+function collect(
+  cases: readonly CaseSummary[],
+  packs: ReadonlyMap<string, PolicyPack>,
+  calendar: WorkingDayCalendar,
+  today: string,
+  withReviewsDue: boolean,
+): DueItem[] {
+  const items: DueItem[] = [];
+  for (const summary of cases) {
+    if (!summary.closed) dueForCase(summary, packs, calendar, today, items, withReviewsDue);
   }
-  return cases;
+  return items.sort((a, b) => b.daysOverdue - a.daysOverdue || compare(a.due, b.due) || compare(a.caseReference, b.caseReference));
 }
 
-function dueForCase(reviews: CaseReview[], packs: ReadonlyMap<string, PolicyPack>, calendar: WorkingDayCalendar, today: string): DueItem[] {
-  const latest = reviews.filter((r) => r.status !== 'cancelled').sort((a, b) => b.meetingDate.localeCompare(a.meetingDate))[0];
-  if (!latest || (latest.status === 'signed-off' && latest.outcome === 'close')) return [];
-  const pack = packs.get(latest.packId);
-  if (!pack) return [];
-  const ref = latest.caseReference;
-  const days = (due: string) => daysBetween(due, today);
-  const items: DueItem[] = [];
-  const open = reviews.find((r) => r.status === 'in-progress');
-  if (open?.minutesDue && open.meetingDate <= today) {
+/** Plain code-unit order: ISO dates and case references sort correctly without a locale's cost. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function dueForCase(
+  c: CaseSummary,
+  packs: ReadonlyMap<string, PolicyPack>,
+  calendar: WorkingDayCalendar,
+  today: string,
+  items: DueItem[],
+  withReviewsDue: boolean,
+): void {
+  const pack = packs.get(c.packId);
+  if (!pack) return;
+  const ref = c.caseReference;
+  const open = c.openMeetingDate !== null;
+  if (c.openMeetingDate !== null && c.openMinutesDue !== null && c.openMeetingDate <= today) {
     items.push({
       caseReference: ref,
       kind: 'minutes-outstanding',
-      due: open.minutesDue,
-      daysOverdue: days(open.minutesDue),
-      message: `Minutes of the ${formatCalendarDate(open.meetingDate)} meeting are due by ${formatCalendarDate(open.minutesDue)} and are not signed off.`,
+      due: c.openMinutesDue,
+      daysOverdue: daysBetween(c.openMinutesDue, today),
+      message: `Minutes of the ${formatCalendarDate(c.openMeetingDate)} meeting are due by ${formatCalendarDate(c.openMinutesDue)} and are not signed off.`,
     });
   }
-  const history = historyOf(reviews, ref, '');
-  const facts = { planStart: latest.planStart, reviewCount: history.previousReviews, ...(history.lastReviewDate ? { lastReviewDate: history.lastReviewDate } : {}), ...leadWorker(latest) };
+  const facts = {
+    planStart: c.planStart,
+    reviewCount: c.previousReviews,
+    ...(c.lastReviewDate ? { lastReviewDate: c.lastReviewDate } : {}),
+    ...(c.leadWorker === 'SW' || c.leadWorker === 'KW' ? { leadWorker: c.leadWorker as LeadWorker } : {}),
+  };
+  let overdue = false;
   for (const alert of driftAlerts(pack, facts, today, calendar)) {
-    if (alert.kind === 'review-overdue' && open) continue; // the review is being held
+    if (alert.kind === 'review-overdue') {
+      if (open) continue; // the review is being held
+      overdue = true;
+    }
     items.push({ caseReference: ref, kind: alert.kind, due: alert.due, daysOverdue: alert.daysOverdue, message: alert.message });
   }
-  if (!open && !items.some((i) => i.kind === 'review-overdue')) {
-    try {
-      const window = nextReviewWindow(pack, facts, calendar);
-      if (today >= window.earliest && today <= window.latest) {
-        items.push({
-          caseReference: ref,
-          kind: 'review-due',
-          due: window.latest,
-          daysOverdue: days(window.latest),
-          message: `The next review is due: between ${formatCalendarDate(window.earliest)} and ${formatCalendarDate(window.latest)}, aim for ${formatCalendarDate(window.target)}.`,
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof TimescaleInputError)) throw error;
+  if (open || overdue || !withReviewsDue) return;
+  try {
+    const window = nextReviewWindow(pack, facts, calendar);
+    if (today >= window.earliest && today <= window.latest) {
+      items.push({
+        caseReference: ref,
+        kind: 'review-due',
+        due: window.latest,
+        daysOverdue: daysBetween(window.latest, today),
+        message: `The next review is due: between ${formatCalendarDate(window.earliest)} and ${formatCalendarDate(window.latest)}, aim for ${formatCalendarDate(window.target)}.`,
+      });
     }
+  } catch (error) {
+    if (!(error instanceof TimescaleInputError)) throw error;
   }
-  return items;
-}
-
-function leadWorker(r: CaseReview): { leadWorker?: LeadWorker } {
-  return r.leadWorker === 'SW' || r.leadWorker === 'KW' ? { leadWorker: r.leadWorker } : {};
 }

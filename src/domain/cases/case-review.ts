@@ -21,3 +21,45 @@ export interface CaseReview {
 export function chairKeyOf(person: { readonly aadObjectId?: string; readonly teamsUserId: string }): string {
   return person.aadObjectId ?? person.teamsUserId;
 }
+
+/** A case as the daily scan and `due` see it: its latest facts and its review history, one row a case. */
+export interface CaseSummary {
+  readonly tenantId: string;
+  readonly caseReference: string;
+  readonly packId: string;
+  readonly planStart: string;
+  readonly leadWorker: string;
+  /** Who chaired the latest meeting. */
+  readonly chairKey: string;
+  /** Reviews (not the initial meeting) signed off, and the date of the last one. */
+  readonly previousReviews: number;
+  readonly lastReviewDate: string | null;
+  /** A meeting in progress: its date and when its minutes are due. */
+  readonly openMeetingDate: string | null;
+  readonly openMinutesDue: string | null;
+  /** Signed off with the outcome "close": nothing more is due. */
+  readonly closed: boolean;
+}
+
+/** Sums up a case from all its reviews; undefined when no review of it has reached set-up. */
+export function summariseCase(reviews: readonly CaseReview[]): CaseSummary | undefined {
+  const live = reviews.filter((r) => r.status !== 'cancelled' && r.meetingDate !== '');
+  const latest = [...live].sort((a, b) => b.meetingDate.localeCompare(a.meetingDate) || (a.status === 'in-progress' ? -1 : 1))[0];
+  if (!latest) return undefined;
+  const held = live.filter((r) => r.status === 'signed-off' && r.meetingType !== 'initial');
+  const lastReviewDate = held.reduce<string | null>((last, r) => (last === null || r.meetingDate > last ? r.meetingDate : last), null);
+  const open = live.find((r) => r.status === 'in-progress');
+  return {
+    tenantId: latest.tenantId,
+    caseReference: latest.caseReference,
+    packId: latest.packId,
+    planStart: latest.planStart,
+    leadWorker: latest.leadWorker,
+    chairKey: latest.chairKey,
+    previousReviews: held.length,
+    lastReviewDate,
+    openMeetingDate: open?.meetingDate ?? null,
+    openMinutesDue: open?.minutesDue ?? null,
+    closed: latest.status === 'signed-off' && latest.outcome === 'close',
+  };
+}
