@@ -3,6 +3,7 @@ import { minutesOf } from '../domain/review/minutes';
 import { Review } from '../domain/review/review';
 import { ESCALATION_INSTRUCTIONS, outstandingSteps } from '../domain/review/review-machine';
 import { FieldErrors, FormValues } from '../domain/review/step-forms';
+import { choicesOf } from '../domain/review/review-labels';
 import { DueItem } from '../domain/cases/case-compliance';
 import { formatCalendarDate } from '../domain/timescales';
 import { FieldBuilder } from './card-fields';
@@ -44,9 +45,13 @@ export class ReviewCards {
   forChair(review: Review, options: ChairCardOptions): AdaptiveCardJson {
     if (review.status !== 'in-progress' || review.currentStep === 'minutes') return this.minutes(review, options);
     const step = review.currentStep;
-    const fields = new FieldBuilder(options.typed, options.errors ?? {});
+    const errors = options.errors ?? {};
+    const fields = new FieldBuilder(options.typed, errors);
+    // Errors of inputs inside a folded part of the card (add an attendee, hand over) go in the notice.
+    const folded = Object.entries(errors).filter(([id]) => id.startsWith('newAttendee.') || id === 'handTo').map(([, m]) => m);
+    const notice = [options.notice, ...folded].filter((m) => m !== undefined && m !== '').join(' ');
     return this.templates.render('step-form', {
-      ...this.common(review, options),
+      ...this.common(review, { ...options, notice }),
       step,
       title: STEP_TITLES[step],
       intro: '',
@@ -54,6 +59,9 @@ export class ReviewCards {
       continueTitle: 'Save and continue',
       addAnotherTitle: LIST_STEPS[step] ?? '',
       canGoBack: step !== 'set-up',
+      canAddAttendee: step !== 'set-up' && step !== 'introductions',
+      roleChoices: choicesOf('role'),
+      attendanceChoices: choicesOf('attendance'),
       handOverChoices: review.attendees
         .filter((a) => a.teams && a.teams.teamsUserId !== review.chair.teamsUserId)
         .map((a) => ({ title: a.name, value: a.key })),

@@ -150,7 +150,11 @@ export class ReviewBot extends TeamsActivityHandler {
       case 'refused':
         return cards.forChair(review, { today, notice: outcome.message });
       case 'changed':
-        return cards.forChair(review, { today, ...(review.status === 'signed-off' ? { notice: 'Minutes signed off.', noticeColor: 'Good' as const } : {}) });
+        return cards.forChair(review, {
+          today,
+          ...(outcome.typed ? { typed: outcome.typed } : {}),
+          ...(review.status === 'signed-off' ? { notice: 'Minutes signed off.', noticeColor: 'Good' as const } : {}),
+        });
       default:
         return cards.forChair(review, { today });
     }

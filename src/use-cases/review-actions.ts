@@ -32,6 +32,7 @@ export const CARD_VERBS = [
   'review.goto',
   'review.signOff',
   'review.handChair',
+  'review.addAttendee',
   'review.cancel',
   'review.keep',
 ] as const;
@@ -39,7 +40,7 @@ export type CardVerb = (typeof CARD_VERBS)[number];
 
 /** What happened, in the review's terms; the Teams layer turns it into cards and messages. */
 export type Outcome =
-  | { readonly kind: 'changed'; readonly review: Review; readonly previous: Review }
+  | { readonly kind: 'changed'; readonly review: Review; readonly previous: Review; readonly typed?: FormValues }
   | { readonly kind: 'view'; readonly review: Review }
   | { readonly kind: 'invalid'; readonly review: Review; readonly typed: FormValues; readonly errors: FieldErrors }
   | { readonly kind: 'conflict'; readonly review: Review; readonly typed: FormValues }
@@ -51,6 +52,10 @@ export type StartOutcome =
   | { readonly kind: 'started'; readonly review: Review }
   | { readonly kind: 'already-open'; readonly review: Review }
   | { readonly kind: 'duplicate'; readonly review: Review | undefined };
+
+function withoutNewAttendee(form: FormValues): FormValues {
+  return Object.fromEntries(Object.entries(form).filter(([id]) => !id.startsWith('newAttendee.') && id !== 'handTo'));
+}
 
 /** The review's use cases, each a short story: load, decide, effect, save. */
 /** The authorities' timescales the bot knows, and the working-day calendar they count with. */
@@ -133,7 +138,11 @@ export class ReviewActions {
       next = judged.review;
     }
     const saved = await this.store.save(next, review.version, activityKey);
-    if (saved === 'saved') return { kind: 'changed', review: next, previous: review };
+    if (saved === 'saved') {
+      // Adding someone mid-step keeps whatever the chair had typed on the step in hand.
+      const typed = press.verb === 'review.addAttendee' ? withoutNewAttendee(press.form) : undefined;
+      return { kind: 'changed', review: next, previous: review, ...(typed ? { typed } : {}) };
+    }
     const fresh = (await this.store.get(review.id)) ?? review;
     return saved === 'conflict' ? { kind: 'conflict', review: fresh, typed: press.form } : { kind: 'duplicate', review: fresh };
   }
@@ -161,6 +170,8 @@ export class ReviewActions {
         return { ok: true, command: { type: 'sign-off' } };
       case 'review.cancel':
         return { ok: true, command: { type: 'cancel' } };
+      case 'review.addAttendee':
+        return { ok: true, command: { type: 'add-attendee', form: press.form } };
       case 'review.handChair': {
         // The new chair is looked up in the stored review: a card cannot name an arbitrary identity.
         const attendee = review.attendees.find((a) => a.key === press.form.handTo && a.teams);

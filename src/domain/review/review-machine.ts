@@ -1,6 +1,6 @@
 import { applicableSteps, nextStep, previousStep, stepApplies, stepSatisfied } from './agenda';
 import { Review, STEP_IDS, StepId, TeamsPerson } from './review';
-import { FieldErrors, FormValues, STEP_FORMS } from './step-forms';
+import { FieldErrors, FormValues, STEP_FORMS, parseNewAttendee } from './step-forms';
 
 /** What the chair (or someone claiming to be) asks of a review. */
 export type ReviewCommand =
@@ -9,7 +9,8 @@ export type ReviewCommand =
   | { readonly type: 'goto'; readonly step: StepId }
   | { readonly type: 'sign-off' }
   | { readonly type: 'cancel' }
-  | { readonly type: 'hand-chair'; readonly to: TeamsPerson };
+  | { readonly type: 'hand-chair'; readonly to: TeamsPerson }
+  | { readonly type: 'add-attendee'; readonly form: FormValues };
 
 export type RefusalCode =
   | 'NOT_CHAIR'
@@ -58,6 +59,11 @@ export function decide(review: Review, command: ReviewCommand, actor: TeamsPerso
       return changed(review, { status: 'cancelled', cancelled: { by: actor, at: now } }, now);
     case 'hand-chair':
       return changed(review, { chair: command.to }, now);
+    case 'add-attendee': {
+      const added = parseNewAttendee(command.form, review, now);
+      if (!added.ok) return refuse('INVALID_INPUT', 'Some answers need attention.', added.fieldErrors);
+      return changed(review, added.patch, now);
+    }
   }
 }
 

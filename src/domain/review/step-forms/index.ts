@@ -2,6 +2,7 @@ import { StepId } from '../review';
 import { childVoiceForm, parentsVoiceForm, updatesForm } from './voice-forms';
 import { exitPlanningForm, nextMeetingForm, outcomeForm } from './decision-forms';
 import { explanationsForm, introductionsForm, setUpForm } from './meeting-forms';
+export { parseNewAttendee } from './meeting-forms';
 import { equalityForm, mappingForm, planForm } from './plan-forms';
 import { StepForm } from './form-values';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { explanationsNeeded } from '../agenda';
-import { ATTENDANCE, ATTENDEE_ROLES, Attendee, CHAIR_ROLES, Child, LEAD_WORKERS, MEETING_MODES, MEETING_TYPES } from '../review';
-import { StepForm, calendarDate, choice, isBlankRow, keyFor, parseWith, rowsOf, stepResult, text, tick } from './form-values';
+import { ATTENDANCE, ATTENDEE_ROLES, Attendee, CHAIR_ROLES, Child, LEAD_WORKERS, MEETING_MODES, MEETING_TYPES, Review } from '../review';
+import { FormValues, StepForm, StepResult, calendarDate, choice, isBlankRow, keyFor, parseWith, rowsOf, stepResult, text, tick } from './form-values';
 
 const MAX_CHILDREN = 6;
 const MAX_ATTENDEES = 40;
@@ -61,6 +61,25 @@ const attendeeRow = z.object({
   attendance: choice(ATTENDANCE, 'Choose present, apologies or absent'),
   contact: text.optionalShort(),
 });
+
+/**
+ * Someone joins (or is remembered) part-way through: added from any step without leaving it.
+ * Their voice or update is then asked for before the minutes can be signed off.
+ */
+export function parseNewAttendee(form: FormValues, review: Review, now: string): StepResult {
+  const row = {
+    name: form['newAttendee.name'] ?? '',
+    role: form['newAttendee.role'] ?? '',
+    organisation: form['newAttendee.organisation'] ?? '',
+    attendance: form['newAttendee.attendance'] || 'present',
+    contact: form['newAttendee.contact'] ?? '',
+  };
+  const parsed = parseWith(attendeeRow, row, 'newAttendee.');
+  if (!parsed.ok) return parsed;
+  if (review.attendees.length >= MAX_ATTENDEES) return { ok: false, fieldErrors: { 'newAttendee.name': `At most ${MAX_ATTENDEES} attendees` } };
+  const key = keyFor('attendee', [], review.attendees.length, now);
+  return { ok: true, patch: { attendees: [...review.attendees, { key, ...parsed.value }] } };
+}
 
 export const introductionsForm: StepForm = {
   parse(form, review, now) {
