@@ -58,6 +58,7 @@ export class KyselyReviewStore implements ReviewStore {
   async save(review: Review, expectedVersion: number, activityKey: string | null): Promise<SaveResult> {
     return this.inTransaction<SaveResult>('conflict', async (trx) => {
       if (activityKey !== null && !(await markApplied(trx, activityKey, review))) throw new Rollback('duplicate');
+      const before = await trx.selectFrom('reviews').select('case_facts').where('id', '=', review.id).executeTakeFirst();
       const { id: _id, ...changes } = rowOf(review);
       const result = await trx
         .updateTable('reviews')
@@ -66,7 +67,8 @@ export class KyselyReviewStore implements ReviewStore {
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw new Rollback('conflict');
-      await replaceCases(trx, review);
+      // Most steps change nothing the case index holds: rewrite it only when they do.
+      if (before?.case_facts !== changes.case_facts) await replaceCases(trx, review);
       return 'saved';
     });
   }
@@ -230,8 +232,26 @@ function rowOf(review: Review) {
     version: review.version,
     updated_at: review.updatedAt,
     signed_off_at: review.signOff?.at ?? null,
+    case_facts: caseFactsOf(review),
     doc: JSON.stringify({ ...review, sharedCardActivityId: undefined }),
   };
+}
+
+/** Everything the case index and case summaries are written from. */
+function caseFactsOf(review: Review): string {
+  const s = review.setUp;
+  return JSON.stringify([
+    caseReferences(review),
+    review.status,
+    s?.meetingDate,
+    s?.meetingType,
+    s?.policyPackId,
+    s?.planStartDate,
+    s?.leadWorker,
+    chairKeyOf(review.chair),
+    review.timescales?.minutesDue.date,
+    review.outcome?.kind,
+  ]);
 }
 
 function parse(row: { doc: string; shared_card_activity_id: string | null }): Review {

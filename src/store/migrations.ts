@@ -64,6 +64,12 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('cases_by_chair').on('cases').columns(['tenant_id', 'chair_key']).execute();
     },
   },
+  '0004-case-facts': {
+    // What the case index was last written from, so a save that does not change it skips the rewrite.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('reviews').addColumn('case_facts', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -13,6 +13,7 @@ export interface ReviewsTable {
   updated_at: string;
   signed_off_at: string | null;
   shared_card_activity_id: string | null;
+  case_facts: string | null;
   doc: string;
 }
 
