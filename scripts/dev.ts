@@ -36,7 +36,7 @@ function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess
   child.once('exit', (code, signal) => {
     if (stopping) return;
     say(`${name} exited (${signal ?? `code ${code}`}); stopping the rest.`);
-    void stopAll(code === 0 ? 1 : (code ?? 1));
+    void stopAll(code ?? 1);
   });
   children.push({ name, child });
   return child;
@@ -95,15 +95,18 @@ async function waitUntil<T>(what: string, timeoutMs: number, check: () => Promis
 }
 
 async function main(): Promise<void> {
+  let firstSignalAt = 0;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      if (stopping) {
-        // A second Ctrl-C: no more waiting.
+      if (firstSignalAt === 0) {
+        firstSignalAt = Date.now();
+        say('stopping the Playground and the bot...');
+        void stopAll(0);
+      } else if (Date.now() - firstSignalAt > 1000) {
+        // Ctrl-C again: no more waiting. (npm forwards the first Ctrl-C too, so that one arrives twice.)
         for (const { child } of children) if (alive(child)) signalGroup(child, 'SIGKILL');
         process.exit(130);
       }
-      say('stopping the Playground and the bot...');
-      void stopAll(0);
     });
   }
   // Last resort (an exception here): never leave the bot or the Playground running.
@@ -169,5 +172,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   say((error as Error).message);
-  void stopAll(1);
+  if (!stopping) void stopAll(1);
 });

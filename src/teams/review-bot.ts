@@ -35,6 +35,14 @@ export class ReviewBot extends TeamsActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    // Added to a chat or meeting: say what the bot does, once.
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.help(CHAT_COMMANDS))] });
+      }
+      await next();
+    });
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -43,7 +51,7 @@ export class ReviewBot extends TeamsActivityHandler {
     if (allowed.length > 0 && !allowed.includes(tenantId)) {
       this.deps.logger.log('warn', 'tenant.refused', { tenantId, type: context.activity.type });
       if (context.activity.type === 'invoke') {
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: errorBody('TENANT_NOT_ALLOWED') } });
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: errorResponse('TENANT_NOT_ALLOWED', 403) } });
       }
       return;
     }
@@ -60,10 +68,10 @@ export class ReviewBot extends TeamsActivityHandler {
         const outcome = await this.deps.actions.start(conversation, actor, activityKeyOf(context) ?? `${conversation.id}|${now}`, () => rosterOf(context, this.deps.logger), now);
         if (outcome.kind === 'already-open') {
           await context.sendActivity(`A review is already in progress here, chaired by ${outcome.review.chair.name}. Type "resume" to see it.`);
-        } else if (outcome.kind === 'started' || (outcome.review && !outcome.review.sharedCardActivityId)) {
-          // A redelivered `start review` posts the card only if the first delivery never got that far.
-          await this.postProgress(context, outcome.review as Review);
+          return;
         }
+        // A redelivered `start review` posts the card only if the first delivery never got that far.
+        if (outcome.review && !outcome.review.sharedCardActivityId) await this.postProgress(context, outcome.review);
         return;
       }
       case 'resume': {
@@ -183,10 +191,6 @@ export class ReviewBot extends TeamsActivityHandler {
 
 function cardResponse(card: AdaptiveCardJson): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: CARD, value: card };
-}
-
-function errorBody(code: ErrorCode) {
-  return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code, message: userMessageFor(code) } };
 }
 
 function errorResponse(code: ErrorCode, statusCode: number): AdaptiveCardInvokeResponse {

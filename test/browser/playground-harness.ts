@@ -175,6 +175,11 @@ export class PlaygroundChat {
           await target.fill(displayedDate(value));
           await target.press('Tab');
           break;
+        case 'time':
+          // The time picker takes no typing: it offers every half hour.
+          await target.click();
+          await this.page.getByRole('option', { name: displayedTime(value), exact: true }).click();
+          break;
         case 'toggle':
           await target.setChecked(value === 'true');
           break;
@@ -200,7 +205,9 @@ export class PlaygroundChat {
           ? (input.choices.find((c) => c.title === text)?.value ?? text)
           : input.kind === 'date'
             ? isoDate(text)
-            : text;
+            : input.kind === 'time'
+              ? isoTime(text)
+              : text;
     }
     return shown;
   }
@@ -287,6 +294,21 @@ function isoDate(shown: string): string {
   if (!m) return shown;
   const month = MONTHS.indexOf(m[1]!) + 1;
   return `${m[3]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+}
+
+/** 14:30 as the Playground's time picker shows it: 2:30 PM. */
+export function displayedTime(hhmm: string): string {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m) throw new Error(`Not a time: ${hhmm}`);
+  const h = Number(m[1]);
+  return `${h % 12 === 0 ? 12 : h % 12}:${m[2]} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+function isoTime(shown: string): string {
+  const m = /^(\d{1,2}):(\d{2}) (AM|PM)$/.exec(shown);
+  if (!m) return shown;
+  const h = (Number(m[1]) % 12) + (m[3] === 'PM' ? 12 : 0);
+  return `${String(h).padStart(2, '0')}:${m[2]}`;
 }
 
 /** The error the bot put under an input: the Attention text block right after it in its container. */

@@ -93,9 +93,8 @@ describe('a chair starts a review in the Agents Playground', () => {
       const message = errorUnder(refusedJson, 'children.0.caseReference');
       expect(message).toEqual(expect.stringContaining('letters, digits'));
       await expectText(again, 'Some answers need attention.');
-      const error = again.getByText(message!, { exact: true });
-      await error.waitFor();
-      await expectBeneath(error, chat.input(again, refusedJson, 'children.0.caseReference'));
+      await expectText(again, message!);
+      await expectBeneath(again.getByText(message!, { exact: true }), chat.input(again, refusedJson, 'children.0.caseReference'));
       expect(await chat.shown(again, refusedJson, Object.keys(typed))).toEqual(typed);
       await screenshot(again, '03-set-up-invalid');
 

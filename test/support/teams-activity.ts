@@ -55,3 +55,8 @@ export function cardActionActivity(where: Where, from: TeamsUser, verb: string, 
     value: { action: { type: 'Action.Execute', verb, data }, trigger },
   };
 }
+
+/** Teams tells the bot who joined a chat; the bot itself appears when it is added. */
+export function membersAddedActivity(where: Where, from: TeamsUser, added: Array<{ id: string; name?: string }>) {
+  return { ...base(where, from), type: 'conversationUpdate', membersAdded: added, channelData: { tenant: { id: where.tenantId ?? TENANT }, eventType: 'teamMemberAdded' } };
+}

@@ -1,7 +1,7 @@
 import { BotUnderTest } from '../support/bot-under-test';
 import { actionData, textOf } from '../support/card-reader';
 import { cardOf } from '../support/local-connector';
-import { teamsUser } from '../support/teams-activity';
+import { BOT, membersAddedActivity, teamsUser } from '../support/teams-activity';
 import { MARKERS, openAsChair, walkToMinutes } from '../support/review-walk';
 
 const chair = teamsUser('Sam', 1);
@@ -85,6 +85,13 @@ describe('a chair runs a whole CIN review through the HTTP endpoint', () => {
     expect(textOf(cardOf(bot.connector.sent[4]!.activity))).toContain('Step 1 of');
     await bot.say(mum, 'start review');
     expect(bot.connector.sent[5]!.activity.text).toContain('already in progress here, chaired by Sam');
+  });
+
+  it('says what it does when it is added to a chat, and nothing when someone else joins', async () => {
+    expect((await bot.post(membersAddedActivity(bot.where(), chair, [{ id: teacher.id, name: 'Teacher' }]))).status).toBe(200);
+    expect(bot.connector.sent).toHaveLength(0);
+    await bot.post(membersAddedActivity(bot.where(), chair, [BOT]));
+    expect(textOf(cardOf(bot.connector.sent[0]!.activity))).toContain('start review');
   });
 
   it('cancels only when the chair confirms', async () => {
