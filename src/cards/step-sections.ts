@@ -32,13 +32,13 @@ export function sectionsFor(step: StepId, review: Review, f: FieldBuilder, { tod
           f.date('planStartDate', 'The CIN plan started on', s?.planStartDate),
           f.choiceOf('policyPackId', 'Timescales of', [...packChoices], s?.policyPackId ?? defaultPackId),
           f.choice('leadWorker', 'The plan is led by', 'leadWorker', s?.leadWorker),
-          f.long('timescaleReason', 'If the meeting is outside its window, or the chair is not the one the procedure names: the reason', s?.timescaleReason),
+          f.long('timescaleReason', 'Reason, if outside the timescales', s?.timescaleReason),
         ], timescaleNote(review)),
         ...range(f.rowCount('children', children.length, 6)).map((i) =>
           section(`Child ${i + 1}`, [
             f.text(`children.${i}.firstName`, 'First name only', children[i]?.firstName),
             f.text(`children.${i}.caseReference`, 'Case reference', children[i]?.caseReference),
-          ], i >= children.length ? 'Leave blank if there is no other child.' : ''),
+          ], i > 0 && i >= children.length ? 'Leave blank if there is no other child.' : ''),
         ),
       ];
     }
@@ -51,8 +51,9 @@ export function sectionsFor(step: StepId, review: Review, f: FieldBuilder, { tod
           f.optionalText(`attendees.${i}.organisation`, 'Organisation (e.g. school name)', a?.organisation),
           f.choice(`attendees.${i}.attendance`, 'Attendance', 'attendance', a?.attendance ?? 'present'),
           f.optionalText(`attendees.${i}.contact`, 'Contact details (phone or email)', a?.contact),
-          ...(a ? [f.tick(`attendees.${i}.remove`, 'Remove from this meeting', false)] : []),
-        ], a?.teams ? 'In this Teams chat: set their role.' : '');
+          // The chair cannot remove themselves: they are chairing.
+          ...(a && a.teams?.teamsUserId !== review.chair.teamsUserId ? [f.tick(`attendees.${i}.remove`, 'Remove from this meeting', false)] : []),
+        ], a?.teams && a.role === 'other' ? 'In this Teams chat: set their role.' : '');
       });
     case 'explanations': {
       const needed = explanationsNeeded(review);
@@ -161,7 +162,7 @@ export function sectionsFor(step: StepId, review: Review, f: FieldBuilder, { tod
           f.choice('familyPreference', 'The family would like it', 'familyPreference', n?.familyPreference),
           f.date('proposedDate', 'Proposed date', n?.proposedDate),
           f.time('proposedTime', 'Proposed time (optional)', n?.proposedTime),
-          f.long('dateReason', 'If the date is outside the window: the reason', n?.dateReason),
+          f.long('dateReason', 'Reason, if outside the window', n?.dateReason),
         ], [nextWindowNote(review), 'The booking itself is made after sign-off.'].filter((x) => x !== '').join(' ')),
       ];
     }

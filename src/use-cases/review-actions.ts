@@ -57,7 +57,6 @@ function withoutNewAttendee(form: FormValues): FormValues {
   return Object.fromEntries(Object.entries(form).filter(([id]) => !id.startsWith('newAttendee.') && id !== 'handTo'));
 }
 
-/** The review's use cases, each a short story: load, decide, effect, save. */
 /** The authorities' timescales the bot knows, and the working-day calendar they count with. */
 export interface Timescales {
   readonly packs: ReadonlyMap<string, PolicyPack>;
@@ -65,6 +64,7 @@ export interface Timescales {
   readonly calendar: WorkingDayCalendar;
 }
 
+/** The review's use cases, each a short story: load, decide, effect, save. */
 export class ReviewActions {
   constructor(
     private readonly store: ReviewStore,
@@ -117,7 +117,8 @@ export class ReviewActions {
     if (review.status === 'in-progress' && !isChair(review, actor)) {
       return { kind: 'refused', review, code: 'NOT_CHAIR', message: `Only ${review.chair.name}, who is chairing this review, can change it.` };
     }
-    if (press.version !== undefined && press.version !== review.version) {
+    // Every change is made against the version the card showed; a card without one is treated as stale.
+    if (press.version !== review.version) {
       return { kind: 'conflict', review, typed: press.form };
     }
     const command = this.commandFor(review, press);
