@@ -26,7 +26,7 @@ export interface ReviewStore {
   lastSignedOffForCase(tenantId: string, caseReference: string): Promise<Review | undefined>;
   /** Every review of these cases: the history a review's timescales count from. */
   caseReviews(filter: { tenantId: string; caseReferences: readonly string[] }): Promise<CaseReview[]>;
-  /** One summary a case: for `due` (the cases one chair chaired last) and the daily scan (all). */
-  caseSummaries(filter: { tenantId?: string; chairKey?: string }): Promise<CaseSummary[]>;
+  /** One summary a case: for `due` (the cases one chair chaired last), set-up's memory of a case, and the daily scan (all). */
+  caseSummaries(filter: { tenantId?: string; chairKey?: string; caseReferences?: readonly string[] }): Promise<CaseSummary[]>;
   close(): Promise<void>;
 }

@@ -95,8 +95,10 @@ export class KyselyReviewStore implements ReviewStore {
     return caseReviewsOf(this.db, filter.tenantId, filter.caseReferences);
   }
 
-  async caseSummaries(filter: { tenantId?: string; chairKey?: string }): Promise<CaseSummary[]> {
+  async caseSummaries(filter: { tenantId?: string; chairKey?: string; caseReferences?: readonly string[] }): Promise<CaseSummary[]> {
+    if (filter.caseReferences?.length === 0) return [];
     let query = this.db.selectFrom('cases').selectAll();
+    if (filter.caseReferences !== undefined) query = query.where('case_reference', 'in', [...filter.caseReferences]);
     if (filter.tenantId !== undefined) query = query.where('tenant_id', '=', filter.tenantId);
     if (filter.chairKey !== undefined) query = query.where('chair_key', '=', filter.chairKey);
     const rows = await query.execute();

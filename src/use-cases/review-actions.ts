@@ -121,7 +121,7 @@ export class ReviewActions {
     if (press.version !== review.version) {
       return { kind: 'conflict', review, typed: press.form };
     }
-    const command = this.commandFor(review, press);
+    const command = this.commandFor(review, press.step === 'set-up' ? await this.withCaseMemory(review, press) : press);
     if (!command.ok) return { kind: 'invalid', review, typed: press.form, errors: command.errors };
     const decision = decide(review, command.command, actor, now);
     if (!decision.ok) {
@@ -188,6 +188,24 @@ export class ReviewActions {
   async due(conversation: Conversation, actor: TeamsPerson, today: string): Promise<DueItem[]> {
     const mine = await this.store.caseSummaries({ tenantId: conversation.tenantId, chairKey: chairKeyOf(actor) });
     return dueItems(mine, this.timescales.packs, this.timescales.calendar, today);
+  }
+
+  /**
+   * The case remembers its plan start, its pack and who leads it: at set-up, what the chair leaves
+   * blank is filled from the case's last review, so a later review only needs the case reference.
+   */
+  private async withCaseMemory(review: Review, press: CardPress): Promise<CardPress> {
+    const missing = (['planStartDate', 'policyPackId', 'leadWorker'] as const).filter((id) => !press.form[id]?.trim());
+    if (missing.length === 0) return press;
+    const refs = Object.entries(press.form)
+      .filter(([id, value]) => /^children\.\d+\.caseReference$/.test(id) && value.trim() !== '')
+      .map(([, value]) => value.trim());
+    if (refs.length === 0) return press;
+    const known = await this.store.caseSummaries({ tenantId: review.tenantId, caseReferences: refs });
+    const remembered = known.sort((a, b) => b.previousReviews - a.previousReviews)[0];
+    if (!remembered) return press;
+    const from = { planStartDate: remembered.planStart, policyPackId: remembered.packId, leadWorker: remembered.leadWorker };
+    return { ...press, form: { ...press.form, ...Object.fromEntries(missing.map((id) => [id, from[id]])) } };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { BotUnderTest } from '../support/bot-under-test';
-import { actionData, errorsOf, textOf } from '../support/card-reader';
+import { actionData, errorsOf, inputsOf, textOf } from '../support/card-reader';
 import { cardOf } from '../support/local-connector';
 import { openAsChair } from '../support/review-walk';
 import { teamsUser } from '../support/teams-activity';
@@ -90,6 +90,16 @@ describe('the review obeys the case’s statutory timescales', () => {
     due = textOf(cardOf(bot.connector.sent.at(-1)!.activity));
     expect(due).toContain('CIN-77: review overdue');
     expect(due).not.toContain('minutes outstanding');
+
+    // The next review of the same case needs only the case reference: the case remembers the rest,
+    // and its window follows from the last review.
+    await bot.say(chair, 'start review');
+    const next = await openAsChair(bot, chair);
+    const { planStartDate: _p, policyPackId: _k, leadWorker: _l, ...withoutCaseFacts } = SET_UP;
+    const remembered = await bot.pressOn(chair, next.card!, 'review.save', { ...withoutCaseFacts, meetingDate: '2027-01-18', policyPackId: '', planStartDate: '', leadWorker: '', chairRole: 'SP' });
+    const inputs = inputsOf(remembered.card!);
+    expect([inputs.planStartDate, inputs.policyPackId, inputs.leadWorker]).toEqual(['2026-10-26', 'leicestershire', 'SW']);
+    expect(textOf(remembered.card)).toContain('Next review between Mon 15 Feb 2027 and Mon 1 Mar 2027');
 
     await bot.say(parent, 'due');
     expect(textOf(cardOf(bot.connector.sent.at(-1)!.activity))).toContain('Nothing due on your cases');
