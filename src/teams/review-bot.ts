@@ -67,7 +67,7 @@ export class ReviewBot extends TeamsActivityHandler {
       case 'start review': {
         const outcome = await this.deps.actions.start(conversation, actor, activityKeyOf(context) ?? `${conversation.id}|${now}`, () => rosterOf(context, this.deps.logger), now);
         if (outcome.kind === 'already-open') {
-          await context.sendActivity(`A review is already in progress here, chaired by ${outcome.review.chair.name}. Type "resume" to see it.`);
+          await context.sendActivity(`${userMessageFor('REVIEW_ALREADY_OPEN')} It is chaired by ${outcome.review.chair.name}.`);
           return;
         }
         // A redelivered `start review` posts the card only if the first delivery never got that far.

@@ -84,7 +84,7 @@ describe('a chair runs a whole CIN review through the HTTP endpoint', () => {
     await bot.say(chair, 'status');
     expect(textOf(cardOf(bot.connector.sent[4]!.activity))).toContain('Step 1 of');
     await bot.say(mum, 'start review');
-    expect(bot.connector.sent[5]!.activity.text).toContain('already in progress here, chaired by Sam');
+    expect(bot.connector.sent[5]!.activity.text).toBe('A review is already in progress in this chat. Type "resume" to continue it. It is chaired by Sam.');
   });
 
   it('says what it does when it is added to a chat, and nothing when someone else joins', async () => {
