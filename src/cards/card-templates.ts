@@ -1,6 +1,7 @@
 import * as ACData from 'adaptivecards-templating';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project/project-root';
 
 export const TEMPLATE_NAMES = ['step-form', 'review-progress', 'minutes-draft', 'confirm-cancel', 'help', 'due-list'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -15,7 +16,7 @@ export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard';
 export class CardTemplates {
   private readonly templates = new Map<TemplateName, ACData.Template>();
 
-  constructor(directory: string = join(__dirname, '..', '..', 'cards')) {
+  constructor(directory: string = join(PROJECT_ROOT, 'cards')) {
     for (const name of TEMPLATE_NAMES) {
       const json: unknown = JSON.parse(readFileSync(join(directory, `${name}.json`), 'utf8'));
       this.templates.set(name, new ACData.Template(json));

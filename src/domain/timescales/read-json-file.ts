@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { InvalidFileError } from './invalid-file';
 
-/** The project root as seen from this source file (src/domain/timescales). */
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+export { PROJECT_ROOT } from '../../project/project-root';
 
 /** Reads and parses a JSON file; an unreadable or malformed file stops start-up naming the file. */
 export function readJsonFile(filePath: string, what: string): unknown {
