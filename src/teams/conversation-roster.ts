@@ -3,11 +3,17 @@ import { TeamsPerson } from '../domain/review/review';
 import { Logger } from '../logging/logger';
 
 const MAX_ROSTER = 60;
+/** Teams redelivers a message it has waited 15 s for: the roster is a nicety, never worth that. */
+const ROSTER_TIMEOUT_MS = 5000;
 
 /** Who Teams says is in this chat or meeting, offered to the chair as a starting list. */
 export async function rosterOf(context: TurnContext, logger: Logger): Promise<TeamsPerson[]> {
   try {
-    const page = await TeamsInfo.getPagedMembers(context, MAX_ROSTER);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${ROSTER_TIMEOUT_MS} ms`)), ROSTER_TIMEOUT_MS);
+    });
+    const page = await Promise.race([TeamsInfo.getPagedMembers(context, MAX_ROSTER), timeout]).finally(() => clearTimeout(timer));
     return page.members
       .filter((m) => m.id && m.name)
       .map((m) => ({ teamsUserId: m.id, name: m.name, ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}) }));

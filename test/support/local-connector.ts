@@ -22,6 +22,8 @@ export interface ConnectorMember {
 export class LocalConnector {
   readonly sent: SentActivity[] = [];
   members: ConnectorMember[] = [];
+  /** Make the roster calls fail, as Teams does when the bot may not read a chat's members. */
+  rosterFails = false;
   private server?: Server;
   private nextId = 1;
   url = '';
@@ -65,6 +67,7 @@ export class LocalConnector {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));
     };
+    if (req.method === 'GET' && this.rosterFails) return reply(500, { error: { code: 'ServiceError', message: 'roster unavailable' } });
     if (req.method === 'GET' && parts[3] === 'pagedmembers') return reply(200, { members: this.members });
     if (req.method === 'GET' && parts[3] === 'members') return reply(200, this.members);
     if (parts[3] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {

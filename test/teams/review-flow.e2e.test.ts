@@ -94,6 +94,19 @@ describe('a chair runs a whole CIN review through the HTTP endpoint', () => {
     expect(textOf(cardOf(bot.connector.sent[0]!.activity))).toContain('start review');
   });
 
+  it('starts with the chair alone when Teams will not give the roster', async () => {
+    bot.connector.rosterFails = true;
+    await bot.say(chair, 'start review');
+    const opened = await openAsChair(bot, chair);
+    const intro = await bot.pressOn(chair, opened.card!, 'review.continue', {
+      meetingType: 'progress', meetingDate: '2026-11-24', mode: 'online', chairRole: 'SW', planStartDate: '2026-10-01', leadWorker: 'SW',
+      timescaleReason: 'r', 'children.0.firstName': 'A', 'children.0.caseReference': 'CIN-5',
+    });
+    expect(actionData(intro.card!, 'review.continue').step).toBe('introductions');
+    expect(textOf(intro.card)).toContain('Sam');
+    expect(textOf(intro.card)).not.toContain('Teacher');
+  });
+
   it('cancels only when the chair confirms', async () => {
     await bot.say(chair, 'start review');
     await bot.say(mum, 'cancel');
