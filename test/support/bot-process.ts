@@ -20,10 +20,14 @@ export class BotProcess {
   private child?: ChildProcess;
   output = '';
 
-  constructor(private readonly env: Record<string, string>) {}
+  constructor(
+    private readonly env: Record<string, string>,
+    /** The entry point, relative to the project: the bot's own by default. */
+    private readonly script = 'src/main.ts',
+  ) {}
 
   async start(port: number): Promise<string> {
-    this.child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    this.child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', this.script], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
