@@ -2,6 +2,7 @@ import { explanationsNeeded, parentsAndCarers, professionalsPresent } from '../d
 import { labelOf } from '../domain/review/review-labels';
 import { Review, StepId } from '../domain/review/review';
 import { formatCalendarDate } from '../domain/timescales';
+import { MAX_ACTIONS, MAX_ATTENDEES, MAX_CHILDREN, MAX_STATEMENTS } from '../domain/review/step-forms';
 import { CardSection, FieldBuilder } from './card-fields';
 
 const section = (heading: string, fields: CardSection['fields'], note = ''): CardSection => ({ heading, note, fields });
@@ -34,7 +35,7 @@ export function sectionsFor(step: StepId, review: Review, f: FieldBuilder, { tod
           f.choice('leadWorker', 'The plan is led by', 'leadWorker', s?.leadWorker),
           f.long('timescaleReason', 'Reason, if outside the timescales', s?.timescaleReason),
         ], timescaleNote(review)),
-        ...range(f.rowCount('children', children.length, 6)).map((i) =>
+        ...range(f.rowCount('children', children.length, MAX_CHILDREN)).map((i) =>
           section(`Child ${i + 1}`, [
             f.text(`children.${i}.firstName`, 'First name only', children[i]?.firstName),
             f.text(`children.${i}.caseReference`, 'Case reference', children[i]?.caseReference),
@@ -43,7 +44,7 @@ export function sectionsFor(step: StepId, review: Review, f: FieldBuilder, { tod
       ];
     }
     case 'introductions':
-      return range(f.rowCount('attendees', review.attendees.length, 40)).map((i) => {
+      return range(f.rowCount('attendees', review.attendees.length, MAX_ATTENDEES)).map((i) => {
         const a = review.attendees[i];
         return section(a ? a.name : 'Add an attendee', [
           f.text(`attendees.${i}.name`, 'Name', a?.name),
@@ -177,7 +178,7 @@ function planSections(review: Review, f: FieldBuilder): CardSection[] {
   const actions = plan?.actions ?? [];
   const initial = review.setUp?.meetingType === 'initial';
   return [
-    ...range(f.rowCount('statements', statements.length, 10)).map((i) =>
+    ...range(f.rowCount('statements', statements.length, MAX_STATEMENTS)).map((i) =>
       section(`Danger statement and safety goal ${i + 1}`, [
         f.long(`statements.${i}.danger`, 'Danger statement', statements[i]?.danger),
         f.long(`statements.${i}.safetyGoal`, 'Safety goal', statements[i]?.safetyGoal),
@@ -191,7 +192,7 @@ function planSections(review: Review, f: FieldBuilder): CardSection[] {
         plan?.statementsAgreedOrReviewed,
       ),
     ]),
-    ...range(f.rowCount('actions', actions.length, 60)).map((i) => {
+    ...range(f.rowCount('actions', actions.length, MAX_ACTIONS)).map((i) => {
       const a = actions[i];
       return section(a ? `Action ${i + 1}${a.carriedForward ? ' (carried forward)' : ''}` : 'New action', [
         f.long(`actions.${i}.what`, 'What', a?.what),

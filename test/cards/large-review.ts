@@ -7,9 +7,19 @@ const chair: TeamsPerson = { teamsUserId: '29:chair', aadObjectId: 'aad-chair', 
 
 const ROLES = ['social-care', 'parent-carer', 'parent-carer', 'family-network', 'school-nursery', 'health', 'gp', 'police', 'other'] as const;
 
-/** A realistic large meeting: 15 attendees, 3 children, 30 actions, every field filled with real-length text. */
-export function largeReview(text = (s: string) => s): Review {
-  const attendees: Attendee[] = Array.from({ length: 15 }, (_, i) => ({
+export interface MeetingSize {
+  readonly attendees: number;
+  readonly children: number;
+  readonly actions: number;
+  readonly statements: number;
+}
+
+/** The issue's realistic large meeting. */
+export const LARGE_MEETING: MeetingSize = { attendees: 15, children: 3, actions: 30, statements: 3 };
+
+/** A realistic large meeting (by default 15 attendees, 3 children, 30 actions), every field filled with real-length text. */
+export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_MEETING): Review {
+  const attendees: Attendee[] = Array.from({ length: size.attendees }, (_, i) => ({
     key: `a${i}`,
     name: text(`Attendee Number${i} Surname-Longname`),
     role: ROLES[i % ROLES.length]!,
@@ -18,7 +28,7 @@ export function largeReview(text = (s: string) => s): Review {
     contact: text(`attendee${i}@example.org.uk, 07700 900${String(i).padStart(3, '0')}`),
     ...(i < 6 ? { teams: { teamsUserId: `29:a${i}`, name: `Attendee ${i}` } } : {}),
   }));
-  const children = ['Amara', 'Bo', 'Cai'].map((firstName, i) => ({ key: `c${i}`, firstName: text(firstName), caseReference: `CIN-10${i}` }));
+  const children = ['Amara', 'Bo', 'Cai', 'Dana', 'Eli', 'Fern'].slice(0, size.children).map((firstName, i) => ({ key: `c${i}`, firstName: text(firstName), caseReference: `CIN-10${i}` }));
   return {
     id: 'review-large',
     conversationId: '19:meeting@thread.v2',
@@ -51,12 +61,12 @@ export function largeReview(text = (s: string) => s): Review {
       .filter((a) => a.role === 'parent-carer')
       .map((a) => ({ attendeeKey: a.key, wantsFromToday: text(sentence('Wants', 1)), raises: text(sentence('Raises', 1)), viewsOnPlan: text(sentence('Views', 1)) })),
     plan: {
-      dangerStatements: [0, 1, 2].map((i) => ({ key: `d${i}`, danger: text(sentence('Danger', 1)), safetyGoal: text(sentence('Goal', 1)) })),
+      dangerStatements: Array.from({ length: size.statements }, (_, i) => i).map((i) => ({ key: `d${i}`, danger: text(sentence('Danger', 1)), safetyGoal: text(sentence('Goal', 1)) })),
       statementsAgreedOrReviewed: true,
-      actions: Array.from({ length: 30 }, (_, i) => ({
+      actions: Array.from({ length: size.actions }, (_, i) => ({
         key: `x${i}`,
         what: text(`Action ${i}: arrange a weekly check-in with the school nurse and share notes with the social worker`),
-        who: text(`Attendee Number${i % 15}`),
+        who: text(`Attendee Number${i % size.attendees}`),
         byWhen: '2026-12-15',
         status: (['done', 'on-track', 'not-started', 'drifting'] as const)[i % 4]!,
         carriedForward: i < 10,

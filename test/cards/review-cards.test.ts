@@ -4,6 +4,7 @@ import { ReviewCards } from '../../src/cards/review-cards';
 import { CHAT_COMMANDS } from '../../src/use-cases/chat-command';
 import { validateAdaptiveCard } from './card-schema/validate-card';
 import { largeReview } from './large-review';
+import { MAX_ACTIONS, MAX_ATTENDEES, MAX_CHILDREN, MAX_STATEMENTS } from '../../src/domain/review/step-forms';
 import { textOf } from '../support/card-reader';
 
 const cards = new ReviewCards(new CardTemplates(), { packChoices: [{ title: 'Leicestershire County Council', value: 'leicestershire' }], defaultPackId: 'leicestershire' });
@@ -35,6 +36,13 @@ describe('every card template', () => {
     expect(validateAdaptiveCard(card)).toEqual([]);
     expect(JSON.stringify(card)).not.toMatch(/\$\{|\$data|\$when|\$root/);
   });
+
+  it.each(everyCard(largeReview((s) => s, { attendees: MAX_ATTENDEES, children: MAX_CHILDREN, actions: MAX_ACTIONS, statements: MAX_STATEMENTS })))(
+    'at the most the bot accepts, %s is still valid and under 40 KB',
+    (_, card) => {
+      expect(validateAdaptiveCard(card)).toEqual([]);
+    },
+  );
 
   it('shows "Step k of n" on every step card', () => {
     const review = largeReview();

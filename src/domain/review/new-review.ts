@@ -1,4 +1,5 @@
 import { PlanAction, Review, TeamsPerson } from './review';
+import { MAX_ATTENDEES } from './step-forms';
 
 export interface NewReviewFacts {
   readonly id: string;
@@ -25,7 +26,8 @@ export function newReview(facts: NewReviewFacts): Review {
     completedSteps: [],
     rosterOffered: facts.roster,
     // The chair first, then everyone Teams says is in the chat: the chair only sets their roles.
-    attendees: [facts.startedBy, ...facts.roster.filter((p) => p.teamsUserId !== facts.startedBy.teamsUserId)].map(
+    // A large chat is cut to what one card can carry; others can be added by hand.
+    attendees: [facts.startedBy, ...facts.roster.filter((p) => p.teamsUserId !== facts.startedBy.teamsUserId)].slice(0, MAX_ATTENDEES).map(
       (person, i) => ({
         key: `attendee-roster-${i}`,
         name: person.name,

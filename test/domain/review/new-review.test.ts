@@ -1,3 +1,4 @@
+import { MAX_ATTENDEES } from '../../../src/domain/review/step-forms';
 import { carryForwardActions, caseReferences, newReview } from '../../../src/domain/review/new-review';
 import { PlanAction, Review } from '../../../src/domain/review/review';
 import { CHAIR, OTHER, T0, completeReview, freshReview, planValues, setUpValues, walkTo } from './review-builder';
@@ -89,5 +90,15 @@ describe('caseReferences', () => {
     expect(caseReferences(freshReview())).toEqual([]);
     const two = walkTo('introductions', { forms: { 'set-up': () => setUpValues({ children: [{ firstName: 'A', caseReference: 'R-1' }, { firstName: 'B', caseReference: 'R/2' }] }) } });
     expect(caseReferences(two)).toEqual(['R-1', 'R/2']);
+  });
+});
+
+describe('a large chat', () => {
+  it('offers the chair and the first people of the roster up to the most one card carries', () => {
+    const roster = Array.from({ length: 45 }, (_, i) => ({ teamsUserId: `29:p${i}`, name: `Person ${i}` }));
+    const review = newReview({ id: 'r', conversationId: 'c', tenantId: 't', startedBy: CHAIR, roster, now: T0 });
+    expect(review.attendees).toHaveLength(MAX_ATTENDEES);
+    expect(review.attendees[0]!.teams).toEqual(CHAIR);
+    expect(review.rosterOffered).toHaveLength(45);
   });
 });

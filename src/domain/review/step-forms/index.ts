@@ -2,7 +2,8 @@ import { StepId } from '../review';
 import { childVoiceForm, parentsVoiceForm, updatesForm } from './voice-forms';
 import { exitPlanningForm, nextMeetingForm, outcomeForm } from './decision-forms';
 import { explanationsForm, introductionsForm, setUpForm } from './meeting-forms';
-export { parseNewAttendee } from './meeting-forms';
+export { MAX_ATTENDEES, MAX_CHILDREN, parseNewAttendee } from './meeting-forms';
+export { MAX_ACTIONS, MAX_STATEMENTS } from './plan-forms';
 import { equalityForm, mappingForm, planForm } from './plan-forms';
 import { StepForm } from './form-values';
 

@@ -3,8 +3,9 @@ import { explanationsNeeded } from '../agenda';
 import { ATTENDANCE, ATTENDEE_ROLES, Attendee, CHAIR_ROLES, Child, LEAD_WORKERS, MEETING_MODES, MEETING_TYPES, Review } from '../review';
 import { FormValues, StepForm, StepResult, calendarDate, choice, isBlankRow, keyFor, parseWith, rowsOf, stepResult, text, tick } from './form-values';
 
-const MAX_CHILDREN = 6;
-const MAX_ATTENDEES = 40;
+/** Kept within what one Teams card carries (under 40 KB). */
+export const MAX_CHILDREN = 6;
+export const MAX_ATTENDEES = 20;
 
 const childRow = z.object({
   firstName: text.short("Enter the child's first name (first name only)"),

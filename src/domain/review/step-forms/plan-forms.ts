@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ACTION_STATUSES, DangerStatement, PlanAction, SAFETY_PLAN_STATES, Scaling } from '../review';
 import { StepForm, calendarDate, choice, isBlankRow, keyFor, parseWith, rowsOf, stepResult, text, tick } from './form-values';
 
-const MAX_ACTIONS = 60;
+/** A plan's size, kept within what one Teams card carries (under 40 KB). */
+export const MAX_ACTIONS = 30;
+export const MAX_STATEMENTS = 5;
 
 const statementRow = z.object({
   danger: text.long('Write the danger statement'),
@@ -52,7 +54,8 @@ export const planForm: StepForm = {
           ? 'Tick once the danger statements and safety goals are agreed'
           : 'Tick once the danger statements and safety goals have been reviewed';
     }
-    if (actions.length > MAX_ACTIONS) errors['actions.0.what'] = `At most ${MAX_ACTIONS} actions`;
+    if (actions.length > MAX_ACTIONS) errors['actions.0.what'] = `At most ${MAX_ACTIONS} actions: mark done ones done, or merge some`;
+    if (dangerStatements.length > MAX_STATEMENTS) errors['statements.0.danger'] = `At most ${MAX_STATEMENTS} danger statements`;
     return stepResult(errors, { plan: { dangerStatements, statementsAgreedOrReviewed: agreed, actions } });
   },
 };
