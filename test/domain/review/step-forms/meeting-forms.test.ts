@@ -124,10 +124,10 @@ describe('introductions', () => {
     expect(patch.updates).toEqual(review.updates.filter((u) => u.attendeeKey === 'attendee-roster-0'));
   });
 
-  it('at most 40 attendees', () => {
+  it('at most 20 attendees (what one card carries)', () => {
     const many = (n: number) => attendeeValues(Array.from({ length: n }, (_, i) => ({ name: `P${i}`, role: 'other' })));
-    expect(parseStep('introductions', many(40), at()).ok).toBe(true);
-    expect(errorsOf(parseStep('introductions', many(41), at()))['attendees.0.name']).toBe('At most 40 attendees');
+    expect(parseStep('introductions', many(20), at()).ok).toBe(true);
+    expect(errorsOf(parseStep('introductions', many(21), at()))['attendees.0.name']).toBe('At most 20 attendees');
   });
 });
 

@@ -90,10 +90,12 @@ describe('the plan', () => {
     expect(errorsOf(parseStep('plan', plan(review, [action()], { statementsAgreedOrReviewed: 'false' }), review))).toEqual({ statementsAgreedOrReviewed: message });
   });
 
-  it('at most 60 actions', () => {
+  it('at most 30 actions (what one card carries)', () => {
     const review = walkTo('plan');
-    expect(parseStep('plan', plan(review, Array.from({ length: 60 }, () => action())), review).ok).toBe(true);
-    expect(errorsOf(parseStep('plan', plan(review, Array.from({ length: 61 }, () => action())), review))['actions.0.what']).toBe('At most 60 actions');
+    expect(parseStep('plan', plan(review, Array.from({ length: 30 }, () => action())), review).ok).toBe(true);
+    expect(errorsOf(parseStep('plan', plan(review, Array.from({ length: 31 }, () => action())), review))['actions.0.what']).toBe(
+      'At most 30 actions: mark done ones done, or merge some',
+    );
   });
 });
 
