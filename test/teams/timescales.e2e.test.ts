@@ -105,3 +105,41 @@ describe('the review obeys the case’s statutory timescales', () => {
     expect(textOf(cardOf(bot.connector.sent.at(-1)!.activity))).toContain('Nothing due on your cases');
   });
 });
+
+describe('escalation does not wait for the minutes', () => {
+  let bot: BotUnderTest;
+  beforeEach(async () => {
+    bot = await new BotUnderTest().start();
+    bot.connector.members = [chair, parent];
+  });
+  afterEach(() => bot.stop());
+
+  it('tells the chair at once what to do, on every card after, and records when', async () => {
+    await bot.say(chair, 'start review');
+    let reply = await openAsChair(bot, chair);
+    reply = await bot.pressOn(chair, reply.card!, 'review.continue', { ...SET_UP, timescaleReason: 'r' });
+    const steps: Array<Record<string, string>> = [
+      { 'attendees.1.role': 'parent-carer' },
+      {
+        'voices.0.source': 'own-words-verbatim', 'voices.0.ownWords': 'dad hits me', 'voices.0.seenAlone': 'yes',
+        'voices.0.interpreter': 'not-needed', 'voices.0.wishesAndFeelings': 'w', 'voices.0.feelsSafe': 'no',
+      },
+      { 'parents.0.wantsFromToday': 'x' },
+      { 'actions.0.what': 'a', 'actions.0.who': 'b', 'actions.0.byWhen': '2027-01-10' },
+      { 'updates.0.update': 'u' },
+      { workingWell: 'w', worries: 'x', safetyPlan: 'neither', scaleOverall: '1' },
+      { identityAndCulture: 'i', language: 'l', disability: 'none known' },
+    ];
+    for (const typed of steps) reply = await bot.pressOn(chair, reply.card!, 'review.continue', typed);
+    expect(actionData(reply.card!, 'review.continue').step).toBe('outcome');
+    bot.today = '2026-12-21';
+    const escalated = await bot.pressOn(chair, reply.card!, 'review.continue', { kind: 'escalate', reason: 'Disclosure of physical harm' });
+    const first = textOf(escalated.card);
+    expect(first).toMatch(/^Escalation must not wait for the minutes\. Now: tell your team manager/m);
+    const next = await bot.pressOn(chair, escalated.card!, 'review.continue', { familyPreference: 'in-person', proposedDate: '2027-01-18' });
+    const minutes = textOf(next.card);
+    expect(minutes).toContain('Escalation must not wait for the minutes');
+    expect(minutes).toContain('Escalate: strategy discussion / s47');
+    expect(minutes).toMatch(/Chair told what to do next\s+2026-12-21T10:00:00\.000Z/);
+  });
+});
