@@ -11,6 +11,7 @@ import { migrateToLatest } from './store/migrations';
 import { openPostgres, openSqlite } from './store/review-database';
 import { ReviewBot } from './teams/review-bot';
 import { createMessageEndpoint } from './teams/teams-endpoint';
+import { CaseAlerts } from './use-cases/case-alerts';
 import { ReviewActions, Timescales } from './use-cases/review-actions';
 import {
   WorkingDayCalendar,
@@ -50,6 +51,7 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
   const packChoices = [...timescales.packs.values()].map((p) => ({ title: p.authority, value: p.id }));
   const bot = new ReviewBot({
     actions: new ReviewActions(store, timescales),
+    alerts: new CaseAlerts(store, timescales),
     cards: new ReviewCards(new CardTemplates(), { packChoices, defaultPackId: timescales.defaultPackId }),
     logger,
     allowedTenantIds: config.allowedTenantIds,

@@ -28,6 +28,9 @@ const DUE_WORDS: Readonly<Record<DueItem['kind'], string>> = {
   'review-frequency-not-agreed': 'review frequency to be agreed',
 };
 
+/** The most urgent items a due card shows, so it stays one readable card. */
+const DUE_SHOWN = 25;
+
 const LIST_STEPS: Partial<Record<Review['currentStep'], string>> = {
   'set-up': 'Save and add another child',
   introductions: 'Save and add another attendee',
@@ -117,15 +120,21 @@ export class ReviewCards {
   }
 
   /** The caller's cases with what is due, most urgent first. Case references only: no names. */
-  due(items: readonly DueItem[], today: string): AdaptiveCardJson {
+  due(items: readonly DueItem[], today: string, notice = ''): AdaptiveCardJson {
+    const shown = items.slice(0, DUE_SHOWN);
     return this.templates.render('due-list', {
       heading: items.length === 0 ? 'Nothing due on your cases' : `Due on your cases (${items.length})`,
       today: `As of ${formatCalendarDate(today)}`,
-      items: items.map((i) => ({
+      notice,
+      more: items.length > shown.length ? `…and ${items.length - shown.length} less urgent, shown once these are dealt with.` : '',
+      items: shown.map((i) => ({
         title: `${i.caseReference}: ${DUE_WORDS[i.kind]}`,
         when: i.daysOverdue > 0 ? `${i.daysOverdue} day${i.daysOverdue === 1 ? '' : 's'} overdue` : i.daysOverdue === 0 ? 'due today' : `due ${formatCalendarDate(i.due)}`,
         overdue: i.daysOverdue > 0,
         message: i.message,
+        caseReference: i.caseReference,
+        alertId: i.alertId ?? '',
+        due: i.due,
       })),
     });
   }

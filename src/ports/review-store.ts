@@ -1,5 +1,5 @@
 import { CaseReview, CaseSummary } from '../domain/cases/case-review';
-import { Review } from '../domain/review/review';
+import { Review, TeamsPerson } from '../domain/review/review';
 
 export type { CaseReview, CaseSummary };
 
@@ -28,5 +28,7 @@ export interface ReviewStore {
   caseReviews(filter: { tenantId: string; caseReferences: readonly string[] }): Promise<CaseReview[]>;
   /** One summary a case: for `due` (the cases one chair chaired last), set-up's memory of a case, and the daily scan (all). */
   caseSummaries(filter: { tenantId?: string; chairKey?: string; caseReferences?: readonly string[] }): Promise<CaseSummary[]>;
+  /** Records that `by` acted on a case's drift alert (idempotent: a second record of the same alert is kept as the first). */
+  acknowledgeAlert(tenantId: string, caseReference: string, alert: { id: string; due: string }, by: TeamsPerson, at: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { Kysely } from 'kysely';
 import { chairKeyOf, summariseCase } from '../domain/cases/case-review';
 import { caseReferences } from '../domain/review/new-review';
-import { Review } from '../domain/review/review';
+import { Review, TeamsPerson } from '../domain/review/review';
 import { CaseReview, CaseSummary, CreateResult, ReviewStore, SaveResult } from '../ports/review-store';
 import { ReviewDatabase } from './review-database';
 
@@ -102,6 +102,7 @@ export class KyselyReviewStore implements ReviewStore {
     if (filter.tenantId !== undefined) query = query.where('tenant_id', '=', filter.tenantId);
     if (filter.chairKey !== undefined) query = query.where('chair_key', '=', filter.chairKey);
     const rows = await query.execute();
+    const acknowledged = await this.acknowledgementsFor(filter, rows);
     return rows.map((r) => ({
       tenantId: r.tenant_id,
       caseReference: r.case_reference,
@@ -114,7 +115,35 @@ export class KyselyReviewStore implements ReviewStore {
       openMeetingDate: r.open_meeting_date,
       openMinutesDue: r.open_minutes_due,
       closed: Number(r.closed) === 1,
+      acknowledged: acknowledged.get(`${r.tenant_id}\u0000${r.case_reference}`) ?? [],
     }));
+  }
+
+  /** The acknowledgements of the cases read: one query, by tenant (and cases, when few were asked for). */
+  private async acknowledgementsFor(
+    filter: { tenantId?: string; caseReferences?: readonly string[] },
+    rows: ReadonlyArray<{ case_reference: string }>,
+  ): Promise<Map<string, Array<{ id: string; due: string }>>> {
+    const byCase = new Map<string, Array<{ id: string; due: string }>>();
+    if (rows.length === 0) return byCase;
+    let query = this.db.selectFrom('alert_acknowledgements').select(['tenant_id', 'case_reference', 'alert_id', 'due']);
+    if (filter.tenantId !== undefined) query = query.where('tenant_id', '=', filter.tenantId);
+    if (rows.length <= 500) query = query.where('case_reference', 'in', rows.map((r) => r.case_reference));
+    for (const a of await query.execute()) {
+      const key = `${a.tenant_id}\u0000${a.case_reference}`;
+      const list = byCase.get(key) ?? [];
+      list.push({ id: a.alert_id, due: a.due });
+      byCase.set(key, list);
+    }
+    return byCase;
+  }
+
+  async acknowledgeAlert(tenantId: string, caseReference: string, alert: { id: string; due: string }, by: TeamsPerson, at: string): Promise<void> {
+    await this.db
+      .insertInto('alert_acknowledgements')
+      .values({ tenant_id: tenantId, case_reference: caseReference, alert_id: alert.id, due: alert.due, by_key: chairKeyOf(by), by_name: by.name, at })
+      .onConflict((oc) => oc.columns(['tenant_id', 'case_reference', 'alert_id', 'due']).doNothing())
+      .execute();
   }
 
   async close(): Promise<void> {

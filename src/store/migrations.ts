@@ -70,6 +70,22 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('reviews').addColumn('case_facts', 'text').execute();
     },
   },
+  '0005-alert-acknowledgements': {
+    // Who recorded acting on a drift alert, and when: an acknowledged alert is not raised again.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('alert_acknowledgements')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('case_reference', 'text', (c) => c.notNull())
+        .addColumn('alert_id', 'text', (c) => c.notNull())
+        .addColumn('due', 'text', (c) => c.notNull())
+        .addColumn('by_key', 'text', (c) => c.notNull())
+        .addColumn('by_name', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('alert_acknowledgements_pk', ['tenant_id', 'case_reference', 'alert_id', 'due'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -46,6 +46,16 @@ export interface CasesTable {
   closed: number;
 }
 
+export interface AlertAcknowledgementsTable {
+  tenant_id: string;
+  case_reference: string;
+  alert_id: string;
+  due: string;
+  by_key: string;
+  by_name: string;
+  at: string;
+}
+
 export interface AppliedActivitiesTable {
   activity_key: string;
   review_id: string;
@@ -57,6 +67,7 @@ export interface ReviewDatabase {
   review_cases: ReviewCasesTable;
   applied_activities: AppliedActivitiesTable;
   cases: CasesTable;
+  alert_acknowledgements: AlertAcknowledgementsTable;
 }
 
 /** The embedded default: one SQLite file, write-ahead log, every commit synced to disk. */

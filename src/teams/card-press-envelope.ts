@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STEP_IDS } from '../domain/review/review';
+import { Acknowledgement } from '../use-cases/case-alerts';
 import { CARD_VERBS, CardPress } from '../use-cases/review-actions';
 
 const MAX_INPUTS = 800;
@@ -23,9 +24,27 @@ const envelope = z.object({
   }),
 });
 
-export type EnvelopeResult = { ok: true; press: CardPress } | { ok: false; problem: string; unknownVerb: boolean };
+/** "I have acted on this" on the due list: which alert of which case; who pressed comes from Teams. */
+const acknowledgement = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.literal('case.acknowledge'),
+    data: z.object({
+      caseReference: z.string().regex(/^[A-Za-z0-9/-]{1,30}$/),
+      alertId: z.string().min(1).max(64),
+      due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    }),
+  }),
+});
+
+export type EnvelopeResult =
+  | { ok: true; kind: 'review'; press: CardPress }
+  | { ok: true; kind: 'acknowledge'; acknowledgement: Acknowledgement }
+  | { ok: false; problem: string; unknownVerb: boolean };
 
 export function parseCardPress(value: unknown): EnvelopeResult {
+  const ack = acknowledgement.safeParse(value);
+  if (ack.success) return { ok: true, kind: 'acknowledge', acknowledgement: ack.data.action.data };
   const parsed = envelope.safeParse(value);
   if (!parsed.success) {
     const problem = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -42,6 +61,7 @@ export function parseCardPress(value: unknown): EnvelopeResult {
   }
   return {
     ok: true,
+    kind: 'review',
     press: {
       verb: parsed.data.action.verb,
       reviewId,

@@ -12,12 +12,14 @@ import { Logger } from '../logging/logger';
 import { AdaptiveCardJson } from '../cards/card-templates';
 import { ReviewCards } from '../cards/review-cards';
 import { CHAT_COMMANDS, parseChatCommand } from '../use-cases/chat-command';
+import { CaseAlerts } from '../use-cases/case-alerts';
 import { Conversation, Outcome, ReviewActions } from '../use-cases/review-actions';
 import { parseCardPress } from './card-press-envelope';
 import { rosterOf } from './conversation-roster';
 
 export interface ReviewBotDependencies {
   readonly actions: ReviewActions;
+  readonly alerts: CaseAlerts;
   readonly cards: ReviewCards;
   readonly logger: Logger;
   readonly allowedTenantIds: readonly string[];
@@ -96,7 +98,7 @@ export class ReviewBot extends TeamsActivityHandler {
         return;
       }
       case 'due': {
-        const items = await this.deps.actions.due(conversation, actor, this.deps.clock().today);
+        const items = await this.deps.alerts.due(conversation, actor, this.deps.clock().today);
         await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.due(items, this.deps.clock().today))] });
         return;
       }
@@ -125,6 +127,12 @@ export class ReviewBot extends TeamsActivityHandler {
       }
       const actor = personOf(context);
       const { now, today } = this.deps.clock();
+      if (parsed.kind === 'acknowledge') {
+        const acked = await this.deps.alerts.acknowledge(conversationOf(context), actor, parsed.acknowledgement, now, today);
+        this.deps.logger.log('info', 'alert.acknowledged', { ok: acked.ok, alertId: parsed.acknowledgement.alertId });
+        const notice = acked.ok ? `Recorded: you acted on ${parsed.acknowledgement.caseReference}'s alert.` : userMessageFor(acked.code);
+        return cardResponse(this.deps.cards.due(acked.items, today, notice));
+      }
       const outcome = await this.deps.actions.press(conversationOf(context), actor, activityKeyOf(context), parsed.press, now);
       this.deps.logger.log('info', 'card.pressed', { verb: parsed.press.verb, outcome: outcome.kind });
       if (outcome.kind === 'changed') await this.updateProgress(context, outcome.review, outcome.previous);

@@ -5,8 +5,7 @@ import { ReviewCommand, decide, isChair } from '../domain/review/review-machine'
 import { FieldErrors, FormValues } from '../domain/review/step-forms';
 import { ErrorCode } from '../errors/error-catalogue';
 import { ReviewStore } from '../ports/review-store';
-import { DueItem, dueItems, historyOf } from '../domain/cases/case-compliance';
-import { chairKeyOf } from '../domain/cases/case-review';
+import { historyOf } from '../domain/cases/case-compliance';
 import { assessTimescales, judgeProposedDate, missingReasons } from '../domain/review/review-timescales';
 import { PolicyPack, WorkingDayCalendar } from '../domain/timescales';
 
@@ -182,12 +181,6 @@ export class ReviewActions {
       default:
         return { ok: true, command: { type: 'goto', step: review.currentStep } };
     }
-  }
-
-  /** The caller's cases (those whose latest review they chaired) with what is due or overdue, most urgent first. */
-  async due(conversation: Conversation, actor: TeamsPerson, today: string): Promise<DueItem[]> {
-    const mine = await this.store.caseSummaries({ tenantId: conversation.tenantId, chairKey: chairKeyOf(actor) });
-    return dueItems(mine, this.timescales.packs, this.timescales.calendar, today);
   }
 
   /**

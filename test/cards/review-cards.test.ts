@@ -21,7 +21,7 @@ function everyCard(review = largeReview()) {
     ['progress', cards.progress(review, 'Only Chris Chair can change this review.')],
     ['confirm cancel', cards.confirmCancel(review)],
     ['help', cards.help(CHAT_COMMANDS)],
-    ['due list', cards.due(Array.from({ length: 40 }, (_, i) => ({ caseReference: `CIN-${i}`, kind: 'review-overdue' as const, due: '2026-11-01', daysOverdue: 40 - i, message: 'The review is overdue: the procedure says every 4-6 weeks.' })), today)],
+    ['due list', cards.due(Array.from({ length: 40 }, (_, i) => ({ caseReference: `CIN-${i}`, kind: 'review-overdue' as const, due: '2026-11-01', daysOverdue: 40 - i, message: 'The review is overdue: the procedure says every 4-6 weeks.', alertId: 'review-overdue' })), today, 'Recorded.')],
     ['due list, empty', cards.due([], today)],
   );
   return rendered;
@@ -43,6 +43,15 @@ describe('every card template', () => {
       expect(validateAdaptiveCard(card)).toEqual([]);
     },
   );
+
+  it('the due card shows the 25 most urgent and says how many more', () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({ caseReference: `CIN-${i}`, kind: 'checkpoint' as const, due: '2026-11-01', daysOverdue: 40 - i, message: 'm', alertId: '16-weeks' }));
+    const text = textOf(cards.due(items, today));
+    expect(text).toContain('Due on your cases (40)');
+    expect(text).toContain('CIN-24: drift checkpoint reached');
+    expect(text).not.toContain('CIN-25:');
+    expect(text).toContain('…and 15 less urgent');
+  });
 
   it('shows "Step k of n" on every step card', () => {
     const review = largeReview();

@@ -103,6 +103,18 @@ export function reviewStoreContract(name: string, open: () => Promise<ReviewStor
       expect((await store.caseReviews({ tenantId: 't1', caseReferences: ['CIN-9', 'CIN-10'] })).map((r) => r.caseReference).sort()).toEqual(['CIN-10', 'CIN-9']);
     });
 
+    it('records acting on a drift alert once, and returns it with the case', async () => {
+      const setUp = { meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: 'CIN-11' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-10-01', mode: 'online' as const, planStartDate: '2026-06-01', policyPackId: 'leicestershire', leadWorker: 'SW' as const, timescaleReason: '' };
+      await store.create({ ...reviewIn('a'), setUp }, 'k1');
+      await store.acknowledgeAlert('t1', 'CIN-11', { id: '16-weeks', due: '2026-09-21' }, chair, '2026-10-02T09:00:00Z');
+      await store.acknowledgeAlert('t1', 'CIN-11', { id: '16-weeks', due: '2026-09-21' }, chair, '2026-10-03T09:00:00Z');
+      await store.acknowledgeAlert('other-tenant', 'CIN-11', { id: '26-weeks', due: '2026-11-30' }, chair, '2026-10-03T09:00:00Z');
+      const [summary] = await store.caseSummaries({ tenantId: 't1', caseReferences: ['CIN-11'] });
+      expect(summary?.acknowledged).toEqual([{ id: '16-weeks', due: '2026-09-21' }]);
+      const all = await store.caseSummaries({});
+      expect(all.find((c) => c.caseReference === 'CIN-11')?.acknowledged).toEqual([{ id: '16-weeks', due: '2026-09-21' }]);
+    });
+
     it('lets a conversation start a new review once the last one is finished', async () => {
       const first = reviewIn('conv-1');
       await store.create(first, 'k1');

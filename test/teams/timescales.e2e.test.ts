@@ -1,5 +1,5 @@
 import { BotUnderTest } from '../support/bot-under-test';
-import { actionData, errorsOf, inputsOf, textOf } from '../support/card-reader';
+import { actionData, actionsOf, errorsOf, inputsOf, textOf } from '../support/card-reader';
 import { cardOf } from '../support/local-connector';
 import { openAsChair } from '../support/review-walk';
 import { teamsUser } from '../support/teams-activity';
@@ -103,6 +103,39 @@ describe('the review obeys the case’s statutory timescales', () => {
 
     await bot.say(parent, 'due');
     expect(textOf(cardOf(bot.connector.sent.at(-1)!.activity))).toContain('Nothing due on your cases');
+  });
+});
+
+describe('drift alerts: the chair records acting on them', () => {
+  let bot: BotUnderTest;
+  beforeEach(async () => {
+    bot = await new BotUnderTest().start();
+    bot.connector.members = [chair, parent];
+  });
+  afterEach(() => bot.stop());
+
+  it('only the case’s chair can record it, only for an alert due now, and then it is not raised again', async () => {
+    const minutes = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'r' }, '2027-01-18');
+    await bot.pressOn(chair, minutes.card!, 'review.signOff');
+    // 003: "review all cases where the plan has been in place for 16 weeks or more": plan start Mon 26 Oct 2026.
+    bot.today = '2027-03-01';
+    await bot.say(chair, 'due');
+    const list = cardOf(bot.connector.sent.at(-1)!.activity)!;
+    expect(textOf(list)).toContain('CIN-77: drift checkpoint reached');
+    const ack = actionsOf(list).find((a) => a.verb === 'case.acknowledge' && a.data.alertId === '16-weeks')!;
+    expect(ack.data).toEqual({ caseReference: 'CIN-77', alertId: '16-weeks', due: '2027-02-15' });
+
+    const byParent = await bot.press(parent, 'case.acknowledge', ack.data);
+    expect(textOf(byParent.card)).toContain('Only the chair of the case’s latest meeting');
+    const forged = await bot.press(chair, 'case.acknowledge', { ...ack.data, alertId: 'made-up' });
+    expect(textOf(forged.card)).toContain('That alert is no longer due');
+
+    const recorded = await bot.press(chair, 'case.acknowledge', ack.data);
+    expect(textOf(recorded.card)).toContain("Recorded: you acted on CIN-77's alert.");
+    expect(actionsOf(recorded.card!).some((a) => a.data?.alertId === '16-weeks')).toBe(false);
+    expect(textOf(recorded.card)).toContain('CIN-77: review overdue');
+    const again = await bot.press(chair, 'case.acknowledge', ack.data);
+    expect(textOf(again.card)).toContain('That alert is no longer due');
   });
 });
 

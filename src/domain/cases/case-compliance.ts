@@ -29,6 +29,8 @@ export interface DueItem {
   /** Days past due (negative: days left). */
   readonly daysOverdue: number;
   readonly message: string;
+  /** For a drift alert: its id, so whoever acts on it can record that they did. */
+  readonly alertId?: string;
 }
 
 /**
@@ -99,6 +101,7 @@ function dueForCase(
     reviewCount: c.previousReviews,
     ...(c.lastReviewDate ? { lastReviewDate: c.lastReviewDate } : {}),
     ...(c.leadWorker === 'SW' || c.leadWorker === 'KW' ? { leadWorker: c.leadWorker as LeadWorker } : {}),
+    ...(c.acknowledged.length > 0 ? { acknowledged: c.acknowledged } : {}),
   };
   let overdue = false;
   for (const alert of driftAlerts(pack, facts, today, calendar)) {
@@ -106,7 +109,7 @@ function dueForCase(
       if (open) continue; // the review is being held
       overdue = true;
     }
-    items.push({ caseReference: ref, kind: alert.kind, due: alert.due, daysOverdue: alert.daysOverdue, message: alert.message });
+    items.push({ caseReference: ref, kind: alert.kind, due: alert.due, daysOverdue: alert.daysOverdue, message: alert.message, alertId: alert.id });
   }
   if (open || overdue || !withReviewsDue) return;
   try {

@@ -39,6 +39,8 @@ export interface CaseSummary {
   readonly openMinutesDue: string | null;
   /** Signed off with the outcome "close": nothing more is due. */
   readonly closed: boolean;
+  /** Alerts someone has recorded acting on (by alert id and the due date they were for): not raised again. */
+  readonly acknowledged: ReadonlyArray<{ readonly id: string; readonly due: string }>;
 }
 
 /** Sums up a case from all its reviews; undefined when no review of it has reached set-up. */
@@ -61,5 +63,6 @@ export function summariseCase(reviews: readonly CaseReview[]): CaseSummary | und
     openMeetingDate: open?.meetingDate ?? null,
     openMinutesDue: open?.minutesDue ?? null,
     closed: latest.status === 'signed-off' && latest.outcome === 'close',
+    acknowledged: [],
   };
 }

@@ -22,6 +22,7 @@ describe('summariseCase', () => {
     expect(summary).toEqual({
       tenantId: 't', caseReference: 'CIN-1', packId: 'leicestershire', planStart: '2026-09-01', leadWorker: 'SW', chairKey: 'ann',
       previousReviews: 2, lastReviewDate: '2026-10-29', openMeetingDate: '2026-11-24', openMinutesDue: '2026-12-01', closed: false,
+      acknowledged: [],
     });
     expect(historyOf([review({ reviewId: 'b' }), review({ reviewId: 'c', meetingDate: '2026-10-29' })], 'CIN-1', 'c')).toEqual({
       previousReviews: 1, lastReviewDate: '2026-10-01',
@@ -37,7 +38,7 @@ describe('summariseCase', () => {
 
 const summary = (over: Partial<CaseSummary>): CaseSummary => ({
   tenantId: 't', caseReference: 'CIN-1', packId: 'leicestershire', planStart: '2026-10-26', leadWorker: 'SW', chairKey: 'kim',
-  previousReviews: 1, lastReviewDate: '2026-11-02', openMeetingDate: null, openMinutesDue: null, closed: false, ...over,
+  previousReviews: 1, lastReviewDate: '2026-11-02', openMeetingDate: null, openMinutesDue: null, closed: false, acknowledged: [], ...over,
 });
 
 describe('what is due on a case', () => {
@@ -55,6 +56,16 @@ describe('what is due on a case', () => {
     const holding = summary({ openMeetingDate: '2026-12-14', openMinutesDue: '2026-12-21' });
     const items = dueItems([holding], packs, calendar, '2026-12-22');
     expect(items.map((i) => [i.kind, i.daysOverdue])).toEqual([['minutes-outstanding', 1]]);
+  });
+
+  it('an acknowledged alert is not raised again; the next occurrence or another alert still is', () => {
+    // Leicestershire (003): "review all cases where the plan has been in place for 16 weeks or more".
+    const old = summary({ planStart: '2026-06-01', lastReviewDate: '2026-11-20', previousReviews: 5 });
+    const before = dueItems([old], packs, calendar, '2026-11-24');
+    const sixteen = before.find((i) => i.alertId === '16-weeks')!;
+    expect(sixteen).toMatchObject({ kind: 'checkpoint', due: '2026-09-21' });
+    const after = dueItems([{ ...old, acknowledged: [{ id: '16-weeks', due: sixteen.due }] }], packs, calendar, '2026-11-24');
+    expect(after.map((i) => i.alertId)).toEqual(before.map((i) => i.alertId).filter((id) => id !== '16-weeks'));
   });
 
   it('orders the most overdue first and drops closed cases and unknown packs', () => {

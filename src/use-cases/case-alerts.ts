@@ -1,0 +1,45 @@
+import { DueItem, dueItems } from '../domain/cases/case-compliance';
+import { chairKeyOf } from '../domain/cases/case-review';
+import { TeamsPerson } from '../domain/review/review';
+import { ErrorCode } from '../errors/error-catalogue';
+import { ReviewStore } from '../ports/review-store';
+import { Conversation, Timescales } from './review-actions';
+
+/** Someone saying they acted on one of a case's drift alerts. The card names the alert; who is Teams'. */
+export interface Acknowledgement {
+  readonly caseReference: string;
+  readonly alertId: string;
+  readonly due: string;
+}
+
+export type AcknowledgeOutcome =
+  | { readonly ok: true; readonly items: DueItem[] }
+  | { readonly ok: false; readonly code: ErrorCode; readonly items: DueItem[] };
+
+/** What is due on a chair's cases, and recording that someone acted on an alert. */
+export class CaseAlerts {
+  constructor(
+    private readonly store: ReviewStore,
+    private readonly timescales: Timescales,
+  ) {}
+
+  /** The caller's cases (those whose latest meeting they chaired), what is due or overdue, most urgent first. */
+  async due(conversation: Conversation, actor: TeamsPerson, today: string): Promise<DueItem[]> {
+    const mine = await this.store.caseSummaries({ tenantId: conversation.tenantId, chairKey: chairKeyOf(actor) });
+    return dueItems(mine, this.timescales.packs, this.timescales.calendar, today);
+  }
+
+  /** Only the chair of the case's latest meeting records it, and only for an alert due now. */
+  async acknowledge(conversation: Conversation, actor: TeamsPerson, ack: Acknowledgement, now: string, today: string): Promise<AcknowledgeOutcome> {
+    const [summary] = await this.store.caseSummaries({ tenantId: conversation.tenantId, caseReferences: [ack.caseReference] });
+    if (!summary || summary.chairKey !== chairKeyOf(actor)) {
+      return { ok: false, code: 'ALERT_NOT_YOURS', items: await this.due(conversation, actor, today) };
+    }
+    const current = dueItems([summary], this.timescales.packs, this.timescales.calendar, today);
+    if (!current.some((i) => i.alertId === ack.alertId && i.due === ack.due)) {
+      return { ok: false, code: 'ALERT_NOT_DUE', items: await this.due(conversation, actor, today) };
+    }
+    await this.store.acknowledgeAlert(conversation.tenantId, ack.caseReference, { id: ack.alertId, due: ack.due }, actor, now);
+    return { ok: true, items: await this.due(conversation, actor, today) };
+  }
+}
