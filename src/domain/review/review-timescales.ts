@@ -1,5 +1,4 @@
 import {
-  CaseFacts,
   PolicyPack,
   ReviewHistory,
   TimescaleInputError,
@@ -109,14 +108,4 @@ export function missingReasons(review: Review): FieldErrors {
     errors.dateReason = `Record the reason: ${next.dateVerdict.message}`;
   }
   return errors;
-}
-
-/** The case facts a daily compliance scan needs. */
-export function caseFactsOf(setUp: SetUp, history: CaseHistory): CaseFacts {
-  return {
-    planStart: setUp.planStartDate,
-    leadWorker: setUp.leadWorker,
-    reviewCount: history.previousReviews,
-    ...last(history),
-  };
 }
