@@ -21,27 +21,29 @@ const SET_UP = {
   'children.0.caseReference': 'CIN-77',
 };
 
-async function walkSmallReview(bot: BotUnderTest, setUp: Record<string, string>, nextDate: string, dateReason = '') {
+/** The steps from introductions to equality of a small review: one child, one parent, the chair's update. */
+const TO_OUTCOME: Array<Record<string, string>> = [
+  { 'attendees.1.role': 'parent-carer' },
+  {
+    'voices.0.source': 'own-words-verbatim', 'voices.0.ownWords': 'ok', 'voices.0.seenAlone': 'yes',
+    'voices.0.interpreter': 'not-needed', 'voices.0.wishesAndFeelings': 'w', 'voices.0.feelsSafe': 'yes',
+  },
+  { 'parents.0.wantsFromToday': 'help' },
+  { 'actions.0.what': 'a', 'actions.0.who': 'b', 'actions.0.byWhen': '2027-01-10' },
+  { 'updates.0.update': 'u' },
+  { workingWell: 'w', worries: 'x', safetyPlan: 'neither', scaleOverall: '5' },
+  { identityAndCulture: 'i', language: 'l', disability: 'none known' },
+];
+
+async function walkSmallReview(bot: BotUnderTest, setUp: Record<string, string>, ...after: Array<Record<string, string>>) {
   await bot.say(chair, 'start review');
   let reply = await openAsChair(bot, chair);
   reply = await bot.pressOn(chair, reply.card!, 'review.continue', setUp);
-  const steps: Array<Record<string, string>> = [
-    { 'attendees.1.role': 'parent-carer' },
-    {
-      'voices.0.source': 'own-words-verbatim', 'voices.0.ownWords': 'ok', 'voices.0.seenAlone': 'yes',
-      'voices.0.interpreter': 'not-needed', 'voices.0.wishesAndFeelings': 'w', 'voices.0.feelsSafe': 'yes',
-    },
-    { 'parents.0.wantsFromToday': 'help' },
-    { 'actions.0.what': 'a', 'actions.0.who': 'b', 'actions.0.byWhen': '2027-01-10' },
-    { 'updates.0.update': 'u' },
-    { workingWell: 'w', worries: 'x', safetyPlan: 'neither', scaleOverall: '5' },
-    { identityAndCulture: 'i', language: 'l', disability: 'none known' },
-    { kind: 'continue', reason: 'r' },
-    { familyPreference: 'in-person', proposedDate: nextDate, dateReason },
-  ];
-  for (const typed of steps) reply = await bot.pressOn(chair, reply.card!, 'review.continue', typed);
+  for (const typed of [...TO_OUTCOME, ...after]) reply = await bot.pressOn(chair, reply.card!, 'review.continue', typed);
   return reply;
 }
+
+const thenContinueTo = (proposedDate: string): Array<Record<string, string>> => [{ kind: 'continue', reason: 'r' }, { familyPreference: 'in-person', proposedDate }];
 
 describe('the review obeys the case’s statutory timescales', () => {
   let bot: BotUnderTest;
@@ -66,7 +68,7 @@ describe('the review obeys the case’s statutory timescales', () => {
   });
 
   it('asks for the reason when the next meeting is outside its window, and the minutes show both', async () => {
-    const outside = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'M-CHAIR-REASON' }, '2027-03-01');
+    const outside = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'M-CHAIR-REASON' }, ...thenContinueTo('2027-03-01'));
     expect(actionData(outside.card!, 'review.continue').step).toBe('next-meeting');
     expect(errorsOf(outside.card!).join(' ')).toContain('after the latest date for the next review');
     const minutes = await bot.pressOn(chair, outside.card!, 'review.continue', { familyPreference: 'in-person', proposedDate: '2027-03-01', dateReason: 'M-DATE-REASON' });
@@ -77,7 +79,7 @@ describe('the review obeys the case’s statutory timescales', () => {
   });
 
   it('`due` lists the chair’s cases: minutes outstanding, then the review overdue once signed off', async () => {
-    const minutes = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'r' }, '2027-01-18');
+    const minutes = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'r' }, ...thenContinueTo('2027-01-18'));
     bot.today = '2027-01-04';
     await bot.say(chair, 'due');
     let due = textOf(cardOf(bot.connector.sent.at(-1)!.activity));
@@ -115,7 +117,7 @@ describe('drift alerts: the chair records acting on them', () => {
   afterEach(() => bot.stop());
 
   it('only the case’s chair can record it, only for an alert due now, and then it is not raised again', async () => {
-    const minutes = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'r' }, '2027-01-18');
+    const minutes = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'r' }, ...thenContinueTo('2027-01-18'));
     await bot.pressOn(chair, minutes.card!, 'review.signOff');
     // 003: "review all cases where the plan has been in place for 16 weeks or more": plan start Mon 26 Oct 2026.
     bot.today = '2027-03-01';
@@ -148,22 +150,7 @@ describe('escalation does not wait for the minutes', () => {
   afterEach(() => bot.stop());
 
   it('tells the chair at once what to do, on every card after, and records when', async () => {
-    await bot.say(chair, 'start review');
-    let reply = await openAsChair(bot, chair);
-    reply = await bot.pressOn(chair, reply.card!, 'review.continue', { ...SET_UP, timescaleReason: 'r' });
-    const steps: Array<Record<string, string>> = [
-      { 'attendees.1.role': 'parent-carer' },
-      {
-        'voices.0.source': 'own-words-verbatim', 'voices.0.ownWords': 'dad hits me', 'voices.0.seenAlone': 'yes',
-        'voices.0.interpreter': 'not-needed', 'voices.0.wishesAndFeelings': 'w', 'voices.0.feelsSafe': 'no',
-      },
-      { 'parents.0.wantsFromToday': 'x' },
-      { 'actions.0.what': 'a', 'actions.0.who': 'b', 'actions.0.byWhen': '2027-01-10' },
-      { 'updates.0.update': 'u' },
-      { workingWell: 'w', worries: 'x', safetyPlan: 'neither', scaleOverall: '1' },
-      { identityAndCulture: 'i', language: 'l', disability: 'none known' },
-    ];
-    for (const typed of steps) reply = await bot.pressOn(chair, reply.card!, 'review.continue', typed);
+    const reply = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'r' });
     expect(actionData(reply.card!, 'review.continue').step).toBe('outcome');
     bot.today = '2026-12-21';
     const escalated = await bot.pressOn(chair, reply.card!, 'review.continue', { kind: 'escalate', reason: 'Disclosure of physical harm' });
