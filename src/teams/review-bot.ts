@@ -6,7 +6,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { Review, TeamsPerson } from '../domain/review/review';
-import { isChair } from '../domain/review/review-machine';
+import { chairOnly, isChair } from '../domain/review/review-machine';
 import { ErrorCode, userMessageFor } from '../errors/error-catalogue';
 import { Logger } from '../logging/logger';
 import { AdaptiveCardJson } from '../cards/card-templates';
@@ -92,14 +92,15 @@ export class ReviewBot extends TeamsActivityHandler {
         const review = await this.deps.actions.current(conversation);
         if (!review) return void (await context.sendActivity(userMessageFor('NO_OPEN_REVIEW')));
         if (!isChair(review, actor)) {
-          return void (await context.sendActivity(`Only ${review.chair.name}, who is chairing this review, can cancel it.`));
+          return void (await context.sendActivity(chairOnly(review, 'cancel it')));
         }
         await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.confirmCancel(review))] });
         return;
       }
       case 'due': {
-        const items = await this.deps.alerts.due(conversation, actor, this.deps.clock().today);
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.due(items, this.deps.clock().today))] });
+        const { today } = this.deps.clock();
+        const items = await this.deps.alerts.due(conversation, actor, today);
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.due(items, today))] });
         return;
       }
       case 'help':
@@ -151,7 +152,7 @@ export class ReviewBot extends TeamsActivityHandler {
     }
     const review = outcome.review;
     if (!isChair(review, actor)) {
-      const notice = outcome.kind === 'refused' || review.status === 'in-progress' ? `Only ${review.chair.name}, who is chairing, can see and change the answers.` : '';
+      const notice = outcome.kind === 'refused' || review.status === 'in-progress' ? chairOnly(review, 'see and change the answers') : '';
       return cards.progress(review, notice);
     }
     switch (outcome.kind) {

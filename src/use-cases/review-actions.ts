@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { carryForwardActions, caseReferences, newReview } from '../domain/review/new-review';
 import { Review, StepId, TeamsPerson } from '../domain/review/review';
-import { ReviewCommand, decide, isChair } from '../domain/review/review-machine';
+import { ReviewCommand, chairOnly, decide, isChair } from '../domain/review/review-machine';
 import { FieldErrors, FormValues } from '../domain/review/step-forms';
 import { ErrorCode } from '../errors/error-catalogue';
 import { ReviewStore } from '../ports/review-store';
@@ -114,13 +114,14 @@ export class ReviewActions {
     }
     if (activityKey !== null && (await this.store.appliedBy(activityKey))) return { kind: 'duplicate', review };
     if (review.status === 'in-progress' && !isChair(review, actor)) {
-      return { kind: 'refused', review, code: 'NOT_CHAIR', message: `Only ${review.chair.name}, who is chairing this review, can change it.` };
+      return { kind: 'refused', review, code: 'NOT_CHAIR', message: chairOnly(review) };
     }
     // Every change is made against the version the card showed; a card without one is treated as stale.
     if (press.version !== review.version) {
       return { kind: 'conflict', review, typed: press.form };
     }
-    const command = this.commandFor(review, press.step === 'set-up' ? await this.withCaseMemory(review, press) : press);
+    const answers = press.verb === 'review.continue' || press.verb === 'review.save';
+    const command = this.commandFor(review, answers && press.step === 'set-up' ? await this.withCaseMemory(review, press) : press);
     if (!command.ok) return { kind: 'invalid', review, typed: press.form, errors: command.errors };
     const decision = decide(review, command.command, actor, now);
     if (!decision.ok) {
@@ -130,7 +131,6 @@ export class ReviewActions {
       return { kind: 'refused', review, code: decision.code, message: decision.message };
     }
     let next = review.currentStep === 'set-up' ? await this.withCarriedForwardActions(decision.review) : decision.review;
-    const answers = press.verb === 'review.continue' || press.verb === 'review.save';
     if (answers && (press.step === 'set-up' || press.step === 'next-meeting')) {
       const judged = await this.withTimescales(next, press.step, press.verb === 'review.continue');
       // Shown with the stored review, so the chair sees the timescales that need the reason.

@@ -64,8 +64,10 @@ describe('every card template', () => {
     const hostile = largeReview((s) => `${s} \${secret} {{x}} \${$root.reviewId} \${count(sections)}`);
     for (const [name, card] of everyCard(hostile)) {
       const json = JSON.stringify(card);
-      expect(json).not.toContain('review-large}'); // `${$root.reviewId}` was not evaluated
-      if (name.startsWith('step ') && name !== 'step explanations') expect(json).toContain('${secret} {{x}}');
+      // Had any of it been evaluated, these exact strings would be gone from the card.
+      if (name.startsWith('step ') && name !== 'step explanations') {
+        expect(json).toContain('${secret} {{x}} ${$root.reviewId} ${count(sections)}');
+      }
     }
     expect(validateAdaptiveCard(everyCard(hostile)[12]![1])).toEqual([]);
   });

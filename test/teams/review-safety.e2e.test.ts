@@ -31,7 +31,7 @@ describe('only the chair drives, and nothing is applied twice or lost', () => {
     // Alex replays the chair's own card data, ids and all: who pressed is taken from Teams, not the card.
     const refused = await bot.pressOn(other, opened.card!, 'review.continue', SET_UP);
     expect(refused.status).toBe(200);
-    expect(textOf(refused.card)).toContain('Only Sam, who is chairing, can see and change the answers.');
+    expect(textOf(refused.card)).toContain('Only Sam, who is chairing this review, can see and change the answers.');
     expect(JSON.stringify(refused.card)).not.toContain('Amara');
     const again = await openAsChair(bot, chair);
     expect(actionData(again.card!, 'review.continue').step).toBe('set-up');

@@ -28,6 +28,11 @@ export const ESCALATION_INSTRUCTIONS =
   'Escalation must not wait for the minutes. Now: tell your team manager, and ask the MASH / duty manager ' +
   'to convene a strategy discussion today (s47). Record the discussion and its decision on the case file.';
 
+/** The plain answer to anyone but the chair: who is chairing, and that only they can. */
+export function chairOnly(review: Review, what = 'change it'): string {
+  return `Only ${review.chair.name}, who is chairing this review, can ${what}.`;
+}
+
 export function isChair(review: Review, person: TeamsPerson): boolean {
   const chair = review.chair;
   if (chair.aadObjectId && person.aadObjectId) return chair.aadObjectId === person.aadObjectId;
@@ -40,7 +45,7 @@ export function decide(review: Review, command: ReviewCommand, actor: TeamsPerso
     return refuse('REVIEW_CLOSED', `This review was ${review.status === 'signed-off' ? 'signed off' : 'cancelled'}; it can no longer change.`);
   }
   if (!isChair(review, actor)) {
-    return refuse('NOT_CHAIR', `Only ${review.chair.name}, who is chairing this review, can change it.`);
+    return refuse('NOT_CHAIR', chairOnly(review));
   }
   switch (command.type) {
     case 'submit':
