@@ -5,12 +5,21 @@ import { Config, loadConfig } from './config/load-config';
 import { CinError } from './errors/error-catalogue';
 import { Logger, jsonLogger } from './logging/logger';
 import { BotServer, startBotServer } from './http/bot-server';
+import { OutboxDispatcher } from './outbox/outbox-dispatcher';
+import { ConversationDirectory } from './ports/conversation-directory';
+import { Outbox } from './ports/outbox';
 import { ReviewStore } from './ports/review-store';
+import { KyselyConversationDirectory } from './store/kysely-conversation-directory';
+import { KyselyOutbox } from './store/kysely-outbox';
 import { KyselyReviewStore } from './store/kysely-review-store';
 import { migrateToLatest } from './store/migrations';
 import { openPostgres, openSqlite } from './store/review-database';
+import { AddressBook } from './teams/address-book';
+import { ChatMessages } from './teams/chat-messages';
+import { progressCardEffect } from './teams/progress-card-effect';
 import { ReviewBot } from './teams/review-bot';
-import { createMessageEndpoint } from './teams/teams-endpoint';
+import { createMessageEndpoint, createTeamsAdapter } from './teams/teams-endpoint';
+import { PROGRESS_CARD_UPDATE } from './use-cases/review-effects';
 import { CaseAlerts } from './use-cases/case-alerts';
 import { ReviewActions, Timescales } from './use-cases/review-actions';
 import {
@@ -22,14 +31,22 @@ import {
 
 export interface RunningBot {
   readonly url: string;
-  readonly store: ReviewStore;
+  readonly storage: Storage;
+  readonly dispatcher: OutboxDispatcher;
   stop(): Promise<void>;
 }
 
-export async function openStore(config: Config): Promise<ReviewStore> {
+/** The reviews, the outbox and the address directory, on one database. */
+export interface Storage {
+  readonly reviews: ReviewStore;
+  readonly outbox: Outbox;
+  readonly directory: ConversationDirectory;
+}
+
+export async function openStorage(config: Config): Promise<Storage> {
   const db = config.storage.kind === 'sqlite' ? openSqlite(config.storage.file) : openPostgres(config.storage.url);
   await migrateToLatest(db);
-  return new KyselyReviewStore(db);
+  return { reviews: new KyselyReviewStore(db), outbox: new KyselyOutbox(db, config.storage.kind), directory: new KyselyConversationDirectory(db) };
 }
 
 /**
@@ -47,17 +64,29 @@ export function loadTimescales(config: Config): Timescales {
 /** The composition root: adapters, then the bot, then the server. */
 export async function startBot(config: Config, logger: Logger, clock = systemClock): Promise<RunningBot> {
   const timescales = loadTimescales(config);
-  const store = await openStore(config);
+  const storage = await openStorage(config);
+  const store = storage.reviews;
   const packChoices = [...timescales.packs.values()].map((p) => ({ title: p.authority, value: p.id }));
+  const cards = new ReviewCards(new CardTemplates(), { packChoices, defaultPackId: timescales.defaultPackId });
+  const adapter = createTeamsAdapter(config, logger);
+  const messages = new ChatMessages(adapter, config.bot.appId);
+  const dispatcher = new OutboxDispatcher({
+    outbox: storage.outbox,
+    handlers: { [PROGRESS_CARD_UPDATE]: progressCardEffect(store, storage.directory, cards, messages) },
+    logger,
+    leaseMs: config.outbox.leaseMs,
+    callTimeoutMs: config.outbox.callTimeoutMs,
+  });
   const bot = new ReviewBot({
-    actions: new ReviewActions(store, timescales),
+    actions: new ReviewActions(store, timescales, () => dispatcher.wake()),
     alerts: new CaseAlerts(store, timescales),
-    cards: new ReviewCards(new CardTemplates(), { packChoices, defaultPackId: timescales.defaultPackId }),
+    cards,
+    addresses: new AddressBook(storage.directory, logger),
     logger,
     allowedTenantIds: config.allowedTenantIds,
     clock,
   });
-  const endpoint = createMessageEndpoint(config, bot, logger);
+  const endpoint = createMessageEndpoint(adapter, bot);
   let server: BotServer;
   try {
     server = await startBotServer({ host: config.host, port: config.port, endpoint, logger });
@@ -65,6 +94,8 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
     await store.close();
     throw error;
   }
+  // Effects left pending by an earlier run (a crash, a restart) are taken up now.
+  dispatcher.start();
   if (config.localMode) {
     logger.log('warn', 'local-mode', {
       message: 'No MicrosoftAppId: local mode. Requests are not authenticated, so the bot listens on 127.0.0.1 only.',
@@ -73,9 +104,11 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
   logger.log('info', 'storage', config.storage.kind === 'sqlite' ? { kind: 'sqlite', file: config.storage.file } : { kind: 'postgres' });
   return {
     url: server.url,
-    store,
+    storage,
+    dispatcher,
     async stop() {
       await server.close();
+      await dispatcher.stop();
       await store.close();
     },
   };

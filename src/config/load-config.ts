@@ -27,6 +27,8 @@ const environment = z
     POLICY_PACKS_DIR: z.string().trim().default(''),
     BANK_HOLIDAYS_FILE: z.string().trim().default(''),
     BANK_HOLIDAYS_DIVISION: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+    OUTBOX_CALL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.MicrosoftAppId === '') {
@@ -38,6 +40,9 @@ const environment = z
     }
     if (env.MicrosoftAppId !== '' && env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppPassword === '') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.OUTBOX_CALL_TIMEOUT_SECONDS >= env.OUTBOX_LEASE_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['OUTBOX_CALL_TIMEOUT_SECONDS'], message: 'must be shorter than OUTBOX_LEASE_SECONDS' });
     }
     if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppTenantId === '') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for ${env.MicrosoftAppType}` });
@@ -68,6 +73,12 @@ export interface Config {
     readonly bankHolidaysFile: string;
     readonly division: 'england-and-wales' | 'scotland' | 'northern-ireland';
   };
+  readonly outbox: {
+    /** How long a dispatcher holds an effect it took; after it, another may take it (a process that died). */
+    readonly leaseMs: number;
+    /** Time limit of one call to Teams (or Graph) made for an effect. */
+    readonly callTimeoutMs: number;
+  };
 }
 
 /** Reads and checks the environment once, at start-up. Fails fast, naming every bad value. */
@@ -94,5 +105,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       bankHolidaysFile: e.BANK_HOLIDAYS_FILE,
       division: e.BANK_HOLIDAYS_DIVISION,
     },
+    outbox: { leaseMs: e.OUTBOX_LEASE_SECONDS * 1000, callTimeoutMs: e.OUTBOX_CALL_TIMEOUT_SECONDS * 1000 },
   };
 }

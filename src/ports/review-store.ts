@@ -1,5 +1,6 @@
 import { CaseReview, CaseSummary } from '../domain/cases/case-review';
 import { Review, TeamsPerson } from '../domain/review/review';
+import { NewEffect } from './outbox';
 
 export type { CaseReview, CaseSummary };
 
@@ -16,10 +17,10 @@ export interface ReviewStore {
   get(reviewId: string): Promise<Review | undefined>;
   /** The review an activity already changed or created, if that activity was applied. */
   appliedBy(activityKey: string): Promise<string | undefined>;
-  /** 'already-open' when the conversation has a review in progress. */
-  create(review: Review, activityKey: string): Promise<CreateResult>;
-  /** Store `review` in place of the version `expectedVersion`. */
-  save(review: Review, expectedVersion: number, activityKey: string | null): Promise<SaveResult>;
+  /** 'already-open' when the conversation has a review in progress. The effects are queued in the same transaction. */
+  create(review: Review, activityKey: string, effects?: readonly NewEffect[]): Promise<CreateResult>;
+  /** Store `review` in place of the version `expectedVersion`, and queue its effects, in one transaction. */
+  save(review: Review, expectedVersion: number, activityKey: string | null, effects?: readonly NewEffect[]): Promise<SaveResult>;
   /** Remember the shared progress message posted in the chat. Not a change to the review: no new version. */
   recordSharedCard(reviewId: string, activityId: string): Promise<void>;
   /** The most recently signed-off review that covered this case. */

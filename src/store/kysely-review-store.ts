@@ -3,6 +3,8 @@ import { chairKeyOf, summariseCase } from '../domain/cases/case-review';
 import { caseReferences } from '../domain/review/new-review';
 import { Review, TeamsPerson } from '../domain/review/review';
 import { CaseReview, CaseSummary, CreateResult, ReviewStore, SaveResult } from '../ports/review-store';
+import { NewEffect } from '../ports/outbox';
+import { queueEffects } from './kysely-outbox';
 import { ReviewDatabase } from './review-database';
 
 class Rollback extends Error {
@@ -13,7 +15,11 @@ class Rollback extends Error {
 
 /** The review store over SQLite or PostgreSQL: one implementation, Kysely speaks both. */
 export class KyselyReviewStore implements ReviewStore {
-  constructor(private readonly db: Kysely<ReviewDatabase>) {}
+  constructor(
+    private readonly db: Kysely<ReviewDatabase>,
+    /** The outbox's own clock (real time), apart from the review's `now`, which tests may set. */
+    private readonly queueClock: () => string = () => new Date().toISOString(),
+  ) {}
 
   async findOpen(conversationId: string): Promise<Review | undefined> {
     const row = await this.db
@@ -39,7 +45,7 @@ export class KyselyReviewStore implements ReviewStore {
     return row?.review_id;
   }
 
-  async create(review: Review, activityKey: string): Promise<CreateResult> {
+  async create(review: Review, activityKey: string, effects: readonly NewEffect[] = []): Promise<CreateResult> {
     return this.inTransaction<CreateResult>('already-open', async (trx) => {
       if (!(await markApplied(trx, activityKey, review))) throw new Rollback('duplicate');
       const open = await trx
@@ -51,11 +57,12 @@ export class KyselyReviewStore implements ReviewStore {
       if (open) throw new Rollback('already-open');
       await trx.insertInto('reviews').values(rowOf(review)).execute();
       await replaceCases(trx, review);
+      await queueEffects(trx, effects, this.queueClock());
       return 'created';
     });
   }
 
-  async save(review: Review, expectedVersion: number, activityKey: string | null): Promise<SaveResult> {
+  async save(review: Review, expectedVersion: number, activityKey: string | null, effects: readonly NewEffect[] = []): Promise<SaveResult> {
     return this.inTransaction<SaveResult>('conflict', async (trx) => {
       if (activityKey !== null && !(await markApplied(trx, activityKey, review))) throw new Rollback('duplicate');
       const before = await trx.selectFrom('reviews').select('case_facts').where('id', '=', review.id).executeTakeFirst();
@@ -69,6 +76,7 @@ export class KyselyReviewStore implements ReviewStore {
       if (Number(result.numUpdatedRows) !== 1) throw new Rollback('conflict');
       // Most steps change nothing the case index holds: rewrite it only when they do.
       if (before?.case_facts !== changes.case_facts) await replaceCases(trx, review);
+      await queueEffects(trx, effects, this.queueClock());
       return 'saved';
     });
   }

@@ -86,6 +86,52 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006-outbox-and-addresses': {
+    // Effects performed outside the turn (stored with the change that caused them), and where chats and
+    // people are, so the bot can write to them later.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('effect_key', 'text', (c) => c.notNull().unique())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('review_id', 'text', (c) => c.notNull())
+        .addColumn('conversation_id', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('not_before', 'text', (c) => c.notNull())
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('done_at', 'text')
+        .addColumn('last_error', 'text')
+        .execute();
+      await db.schema.createIndex('outbox_pending').on('outbox').columns(['status', 'not_before']).execute();
+      await db.schema.createIndex('outbox_by_review').on('outbox').columns(['review_id', 'created_at']).execute();
+      await db.schema
+        .createTable('chat_addresses')
+        .addColumn('conversation_id', 'text', (c) => c.primaryKey())
+        .addColumn('service_url', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('bot_id', 'text', (c) => c.notNull())
+        .addColumn('bot_name', 'text', (c) => c.notNull())
+        .addColumn('conversation_type', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('teams_users')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('aad_object_id', 'text', (c) => c.notNull())
+        .addColumn('teams_user_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('service_url', 'text', (c) => c.notNull())
+        .addColumn('personal_conversation_id', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('teams_users_pk', ['tenant_id', 'aad_object_id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -62,7 +62,47 @@ export interface AppliedActivitiesTable {
   applied_at: string;
 }
 
+export interface OutboxTable {
+  id: string;
+  effect_key: string;
+  kind: string;
+  review_id: string;
+  conversation_id: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  created_at: string;
+  not_before: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  done_at: string | null;
+  last_error: string | null;
+}
+
+export interface ChatAddressesTable {
+  conversation_id: string;
+  service_url: string;
+  tenant_id: string;
+  bot_id: string;
+  bot_name: string;
+  conversation_type: string;
+  updated_at: string;
+}
+
+export interface TeamsUsersTable {
+  tenant_id: string;
+  aad_object_id: string;
+  teams_user_id: string;
+  name: string;
+  service_url: string;
+  personal_conversation_id: string | null;
+  updated_at: string;
+}
+
 export interface ReviewDatabase {
+  outbox: OutboxTable;
+  chat_addresses: ChatAddressesTable;
+  teams_users: TeamsUsersTable;
   reviews: ReviewsTable;
   review_cases: ReviewCasesTable;
   applied_activities: AppliedActivitiesTable;

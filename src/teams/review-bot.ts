@@ -1,26 +1,26 @@
-import {
-  AdaptiveCardInvokeResponse,
-  CardFactory,
-  InvokeResponse,
-  TeamsActivityHandler,
-  TurnContext,
-} from 'botbuilder';
-import { Review, TeamsPerson } from '../domain/review/review';
+import { AdaptiveCardInvokeResponse, CardFactory, InvokeResponse, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { TeamsPerson } from '../domain/review/review';
 import { chairOnly, isChair } from '../domain/review/review-machine';
 import { ErrorCode, userMessageFor } from '../errors/error-catalogue';
 import { Logger } from '../logging/logger';
 import { AdaptiveCardJson } from '../cards/card-templates';
 import { ReviewCards } from '../cards/review-cards';
 import { CHAT_COMMANDS, parseChatCommand } from '../use-cases/chat-command';
-import { CaseAlerts } from '../use-cases/case-alerts';
-import { Conversation, Outcome, ReviewActions } from '../use-cases/review-actions';
-import { parseCardPress } from './card-press-envelope';
+import { Acknowledgement, CaseAlerts } from '../use-cases/case-alerts';
+import { CardPress, PressResult, ReviewActions } from '../use-cases/review-actions';
+import { AddressBook } from './address-book';
+import { CardActionTable, cardAction } from './card-actions';
+import { acknowledgementPayload, problemOf, readCardAction, reviewPressPayload } from './card-press-envelope';
 import { rosterOf } from './conversation-roster';
+import { activityKeyOf, conversationOf, personOf, tenantOf } from './teams-turn';
+
+export { personOf } from './teams-turn';
 
 export interface ReviewBotDependencies {
   readonly actions: ReviewActions;
   readonly alerts: CaseAlerts;
   readonly cards: ReviewCards;
+  readonly addresses: AddressBook;
   readonly logger: Logger;
   readonly allowedTenantIds: readonly string[];
   /** The current instant, and today's date in Europe/London. */
@@ -31,6 +31,21 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 
 /** The Teams edge: reads who and where from the activity, calls the use cases, answers with cards. */
 export class ReviewBot extends TeamsActivityHandler {
+  /** Every card verb the bot answers: verb → payload schema → handler. */
+  private readonly cardActions: CardActionTable = {
+    'review.refresh': cardAction(reviewPressPayload('review.refresh'), (c, p) => this.onReviewPress(c, p)),
+    'review.continue': cardAction(reviewPressPayload('review.continue'), (c, p) => this.onReviewPress(c, p)),
+    'review.save': cardAction(reviewPressPayload('review.save'), (c, p) => this.onReviewPress(c, p)),
+    'review.back': cardAction(reviewPressPayload('review.back'), (c, p) => this.onReviewPress(c, p)),
+    'review.goto': cardAction(reviewPressPayload('review.goto'), (c, p) => this.onReviewPress(c, p)),
+    'review.signOff': cardAction(reviewPressPayload('review.signOff'), (c, p) => this.onReviewPress(c, p)),
+    'review.handChair': cardAction(reviewPressPayload('review.handChair'), (c, p) => this.onReviewPress(c, p)),
+    'review.addAttendee': cardAction(reviewPressPayload('review.addAttendee'), (c, p) => this.onReviewPress(c, p)),
+    'review.cancel': cardAction(reviewPressPayload('review.cancel'), (c, p) => this.onReviewPress(c, p)),
+    'review.keep': cardAction(reviewPressPayload('review.keep'), (c, p) => this.onReviewPress(c, p)),
+    'case.acknowledge': cardAction(acknowledgementPayload, (c, a) => this.onAcknowledge(c, a)),
+  };
+
   constructor(private readonly deps: ReviewBotDependencies) {
     super();
     this.onMessage(async (context, next) => {
@@ -57,6 +72,7 @@ export class ReviewBot extends TeamsActivityHandler {
       }
       return;
     }
+    await this.deps.addresses.remember(context, this.deps.clock().now);
     await super.run(context);
   }
 
@@ -64,16 +80,17 @@ export class ReviewBot extends TeamsActivityHandler {
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
     const conversation = conversationOf(context);
     const actor = personOf(context);
-    const { now } = this.deps.clock();
+    const { now, today } = this.deps.clock();
+    const send = (card: AdaptiveCardJson) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
     switch (parseChatCommand(text)) {
       case 'start review': {
-        const outcome = await this.deps.actions.start(conversation, actor, activityKeyOf(context) ?? `${conversation.id}|${now}`, () => rosterOf(context, this.deps.logger), now);
-        if (outcome.kind === 'already-open') {
-          await context.sendActivity(`${userMessageFor('REVIEW_ALREADY_OPEN')} It is chaired by ${outcome.review.chair.name}.`);
+        const started = await this.deps.actions.start(conversation, actor, activityKeyOf(context) ?? `${conversation.id}|${now}`, () => rosterOf(context, this.deps.logger), now);
+        if (started.kind === 'already-open') {
+          await context.sendActivity(`${userMessageFor('REVIEW_ALREADY_OPEN')} It is chaired by ${started.review.chair.name}.`);
           return;
         }
         // A redelivered `start review` posts the card only if the first delivery never got that far.
-        if (outcome.review && !outcome.review.sharedCardActivityId) await this.postProgress(context, outcome.review);
+        if (started.review && !started.review.sharedCardActivityId) await this.postProgress(context, started.review);
         return;
       }
       case 'resume': {
@@ -85,26 +102,21 @@ export class ReviewBot extends TeamsActivityHandler {
       case 'status': {
         const review = await this.deps.actions.current(conversation);
         if (!review) return void (await context.sendActivity(userMessageFor('NO_OPEN_REVIEW')));
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.progress(review))] });
+        await send(this.deps.cards.progress(review));
         return;
       }
       case 'cancel': {
         const review = await this.deps.actions.current(conversation);
         if (!review) return void (await context.sendActivity(userMessageFor('NO_OPEN_REVIEW')));
-        if (!isChair(review, actor)) {
-          return void (await context.sendActivity(chairOnly(review, 'cancel it')));
-        }
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.confirmCancel(review))] });
+        if (!isChair(review, actor)) return void (await context.sendActivity(chairOnly(review, 'cancel it')));
+        await send(this.deps.cards.confirmCancel(review));
         return;
       }
-      case 'due': {
-        const { today } = this.deps.clock();
-        const items = await this.deps.alerts.due(conversation, actor, today);
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.due(items, today))] });
+      case 'due':
+        await send(this.deps.cards.due(await this.deps.alerts.due(conversation, actor, today), today));
         return;
-      }
       case 'help':
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.help(CHAT_COMMANDS))] });
+        await send(this.deps.cards.help(CHAT_COMMANDS));
         return;
       case 'unknown':
         await context.sendActivity(userMessageFor('UNKNOWN_COMMAND'));
@@ -121,55 +133,61 @@ export class ReviewBot extends TeamsActivityHandler {
 
   private async onCardPress(context: TurnContext, value: unknown): Promise<AdaptiveCardInvokeResponse> {
     try {
-      const parsed = parseCardPress(value);
-      if (!parsed.ok) {
-        this.deps.logger.log('info', 'card.rejected', { problem: parsed.problem });
-        return errorResponse(parsed.unknownVerb ? 'UNKNOWN_VERB' : 'PAYLOAD_INVALID', 400);
-      }
-      const actor = personOf(context);
-      const { now, today } = this.deps.clock();
-      if (parsed.kind === 'acknowledge') {
-        const acked = await this.deps.alerts.acknowledge(conversationOf(context), actor, parsed.acknowledgement, now, today);
-        this.deps.logger.log('info', 'alert.acknowledged', { ok: acked.ok, alertId: parsed.acknowledgement.alertId });
-        const notice = acked.ok ? `Recorded: you acted on ${parsed.acknowledgement.caseReference}'s alert.` : userMessageFor(acked.code);
-        return cardResponse(this.deps.cards.due(acked.items, today, notice));
-      }
-      const outcome = await this.deps.actions.press(conversationOf(context), actor, activityKeyOf(context), parsed.press, now);
-      this.deps.logger.log('info', 'card.pressed', { verb: parsed.press.verb, outcome: outcome.kind });
-      if (outcome.kind === 'changed') await this.updateProgress(context, outcome.review, outcome.previous);
-      return cardResponse(this.cardFor(outcome, actor, today));
+      const read = readCardAction(value);
+      if (!read.ok) return this.rejected(read.problem, 'PAYLOAD_INVALID');
+      const action = this.cardActions[read.verb];
+      if (!action) return this.rejected(`unknown verb ${read.verb.slice(0, 64)}`, 'UNKNOWN_VERB');
+      const payload = action.payload.safeParse(read.data);
+      if (!payload.success) return this.rejected(problemOf(payload.error), 'PAYLOAD_INVALID');
+      return await action.handle(context, payload.data);
     } catch (error) {
       this.deps.logger.log('error', 'card.failed', { code: 'UNEXPECTED', error: (error as Error).stack });
       return errorResponse('UNEXPECTED', 500);
     }
   }
 
+  private rejected(problem: string, code: ErrorCode): AdaptiveCardInvokeResponse {
+    this.deps.logger.log('info', 'card.rejected', { code, problem });
+    return errorResponse(code, 400);
+  }
+
+  /** A review's change is stored, with its effects, before this answers: it never waits on the connector. */
+  private async onReviewPress(context: TurnContext, press: CardPress): Promise<AdaptiveCardInvokeResponse> {
+    const actor = personOf(context);
+    const { now, today } = this.deps.clock();
+    const result = await this.deps.actions.press(conversationOf(context), actor, activityKeyOf(context), press, now);
+    this.deps.logger.log('info', 'card.pressed', { verb: press.verb, result: result.kind });
+    return cardResponse(this.cardFor(result, actor, today));
+  }
+
+  private async onAcknowledge(context: TurnContext, ack: Acknowledgement): Promise<AdaptiveCardInvokeResponse> {
+    const { now, today } = this.deps.clock();
+    const acked = await this.deps.alerts.acknowledge(conversationOf(context), personOf(context), ack, now, today);
+    this.deps.logger.log('info', 'alert.acknowledged', { ok: acked.ok, alertId: ack.alertId });
+    const notice = acked.ok ? `Recorded: you acted on ${ack.caseReference}'s alert.` : userMessageFor(acked.code);
+    return cardResponse(this.deps.cards.due(acked.items, today, notice));
+  }
+
   /** The card this person sees after their press: the chair their step; anyone else the progress. */
-  private cardFor(outcome: Outcome, actor: TeamsPerson, today: string): AdaptiveCardJson {
+  private cardFor(result: PressResult, actor: TeamsPerson, today: string): AdaptiveCardJson {
     const cards = this.deps.cards;
-    if (outcome.kind === 'no-review') {
-      return cards.help(CHAT_COMMANDS);
-    }
-    const review = outcome.review;
+    if (result.kind === 'no-review') return cards.help(CHAT_COMMANDS);
+    const review = result.review;
     if (!isChair(review, actor)) {
-      const notice = outcome.kind === 'refused' || review.status === 'in-progress' ? chairOnly(review, 'see and change the answers') : '';
+      const notice = result.kind === 'refused' || review.status === 'in-progress' ? chairOnly(review, 'see and change the answers') : '';
       return cards.progress(review, notice);
     }
-    switch (outcome.kind) {
+    switch (result.kind) {
       case 'invalid':
-        return cards.forChair(review, { today, typed: outcome.typed, errors: outcome.errors, notice: userMessageFor('INVALID_INPUT') });
+        return cards.forChair(review, { today, typed: result.typed, errors: result.errors, notice: userMessageFor('INVALID_INPUT') });
       case 'conflict':
-        return cards.forChair(review, {
-          today,
-          typed: outcome.typed,
-          notice: userMessageFor('VERSION_CONFLICT'),
-        });
+        return cards.forChair(review, { today, typed: result.typed, notice: userMessageFor('VERSION_CONFLICT') });
       case 'refused':
-        return cards.forChair(review, { today, notice: outcome.message });
+        return cards.forChair(review, { today, notice: result.message });
       case 'changed':
         return cards.forChair(review, {
           today,
-          ...(outcome.typed ? { typed: outcome.typed } : {}),
+          ...(result.typed ? { typed: result.typed } : {}),
           ...(review.status === 'signed-off' ? { notice: 'Minutes signed off.', noticeColor: 'Good' as const } : {}),
         });
       default:
@@ -177,24 +195,9 @@ export class ReviewBot extends TeamsActivityHandler {
     }
   }
 
-  private async postProgress(context: TurnContext, review: Review): Promise<void> {
+  private async postProgress(context: TurnContext, review: Parameters<ReviewCards['progress']>[0]): Promise<void> {
     const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.progress(review))] });
     if (sent?.id) await this.deps.actions.recordSharedCard(review, sent.id);
-  }
-
-  /** Everyone's view of the shared card follows the review; a failure here never loses the change. */
-  private async updateProgress(context: TurnContext, review: Review, previous: Review): Promise<void> {
-    if (!review.sharedCardActivityId) return;
-    if (review.currentStep === previous.currentStep && review.status === previous.status && review.chair.teamsUserId === previous.chair.teamsUserId) return;
-    try {
-      await context.updateActivity({
-        type: 'message',
-        id: review.sharedCardActivityId,
-        attachments: [CardFactory.adaptiveCard(this.deps.cards.progress(review))],
-      });
-    } catch (error) {
-      this.deps.logger.log('warn', 'progress.update-failed', { reason: (error as Error).message });
-    }
   }
 }
 
@@ -204,24 +207,4 @@ function cardResponse(card: AdaptiveCardJson): AdaptiveCardInvokeResponse {
 
 function errorResponse(code: ErrorCode, statusCode: number): AdaptiveCardInvokeResponse {
   return { statusCode, type: 'application/vnd.microsoft.error', value: { code, message: userMessageFor(code) } as never };
-}
-
-export function personOf(context: TurnContext): TeamsPerson {
-  const from = context.activity.from;
-  return { teamsUserId: from.id, name: from.name ?? 'Unknown', ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) };
-}
-
-function tenantOf(context: TurnContext): string {
-  const a = context.activity;
-  return a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? '';
-}
-
-function conversationOf(context: TurnContext): Conversation {
-  return { id: context.activity.conversation.id, tenantId: tenantOf(context) };
-}
-
-/** Teams redelivers an activity with the same id; the key makes applying it idempotent. */
-function activityKeyOf(context: TurnContext): string | null {
-  const id = context.activity.id;
-  return id ? `${context.activity.conversation.id}|${id}` : null;
 }

@@ -36,7 +36,7 @@ const activityShape = z.object({
  * Bot Framework authentication: with an app id, every request must carry a valid token from
  * Teams; without one (local mode), none is checked, which is why local mode binds to loopback.
  */
-export function createMessageEndpoint(config: Config, bot: ReviewBot, logger: Logger): MessageEndpoint {
+export function createTeamsAdapter(config: Config, logger: Logger): CloudAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppPassword: config.bot.appPassword,
@@ -50,6 +50,11 @@ export function createMessageEndpoint(config: Config, bot: ReviewBot, logger: Lo
       await context.sendActivity(userMessageFor('UNEXPECTED')).catch(() => undefined);
     }
   };
+  return adapter;
+}
+
+/** POST /api/messages: the least shape checked, then the adapter authenticates and the bot takes the turn. */
+export function createMessageEndpoint(adapter: CloudAdapter, bot: ReviewBot): MessageEndpoint {
   return async (req, res) => {
     const shape = activityShape.safeParse(req.body);
     if (!shape.success) {

@@ -35,6 +35,15 @@ export class BotUnderTest {
     return this;
   }
 
+  /** Waits until the outbox has nothing pending: every effect of what was pressed so far is done (or given up). */
+  async effectsSettled(timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while ((await this.bot!.storage.outbox.nextDue()) !== undefined) {
+      if (Date.now() > until) throw new Error('effects still pending after ' + timeoutMs + ' ms');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   async stop(): Promise<void> {
     await this.bot?.stop();
     await this.connector.stop();

@@ -49,9 +49,11 @@ export class LocalConnector {
     return this.sent.filter((s) => s.method === 'PUT');
   }
 
+  /** The card of the bot's latest posted message (a reply), not of an update the outbox made to an earlier one. */
   lastCard(): Record<string, any> | undefined {
-    for (let i = this.sent.length - 1; i >= 0; i--) {
-      const card = cardOf(this.sent[i]!.activity);
+    const posted = this.posted();
+    for (let i = posted.length - 1; i >= 0; i--) {
+      const card = cardOf(posted[i]!.activity);
       if (card) return card;
     }
     return undefined;

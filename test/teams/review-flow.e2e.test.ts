@@ -39,7 +39,8 @@ describe('a chair runs a whole CIN review through the HTTP endpoint', () => {
     expect(textOf(signed.card)).toMatch(/Signed off by Sam at \d{4}-\d\d-\d\dT/);
     expect(JSON.stringify(signed.card)).not.toContain('review.signOff');
 
-    // Everyone else's view followed the review, and never showed what was written.
+    // Everyone else's view followed the review (through the outbox, after each answer), and never showed what was written.
+    await bot.effectsSettled();
     const updates = bot.connector.updates();
     expect(updates.length).toBeGreaterThan(5);
     expect(textOf(cardOf(updates[updates.length - 1]!.activity))).toContain('The minutes are signed off.');

@@ -85,8 +85,13 @@ describe('only the chair drives, and nothing is applied twice or lost', () => {
     expect(bad.body).toMatchObject({ statusCode: 400, value: { code: 'UNKNOWN_VERB' } });
     const noId = await bot.press(chair, 'review.continue', { version: 'x' });
     expect(noId.body).toMatchObject({ statusCode: 400, value: { code: 'PAYLOAD_INVALID' } });
+    // An answer over its field's limit comes back on the step, kept, with the limit said (a client may not enforce maxLength).
     const tooLong = await bot.press(chair, 'review.continue', { reviewId, version: 1, step: 'set-up', chairName: 'x'.repeat(5000) });
-    expect(tooLong.body).toMatchObject({ statusCode: 400, value: { code: 'PAYLOAD_INVALID' } });
+    expect(tooLong.body.statusCode).toBe(200);
+    expect(inputsOf(tooLong.card!).chairName).toBe('x'.repeat(5000));
+    expect(textOf(tooLong.card)).toMatch(/100 characters/);
+    const beyondAnyField = await bot.press(chair, 'review.continue', { reviewId, version: 1, step: 'set-up', chairName: 'x'.repeat(60_000) });
+    expect(beyondAnyField.body).toMatchObject({ statusCode: 400, value: { code: 'PAYLOAD_INVALID' } });
     const wrongType = await bot.post({ ...cardActionActivity(bot.where(), chair, 'review.continue', {}), value: 'not an object' });
     expect(wrongType.status).toBeLessThan(500);
     expect((await bot.post('{not json')).status).toBe(400);
@@ -97,13 +102,21 @@ describe('only the chair drives, and nothing is applied twice or lost', () => {
     expect((await openAsChair(bot, chair)).status).toBe(200);
   });
 
-  it('an old card after the review moved on gets the current step, not a silent overwrite', async () => {
+  it('an old card after the review moved on gets the step it was pressed on back, with the text kept and nothing overwritten', async () => {
     await bot.say(chair, 'start review');
     const opened = await openAsChair(bot, chair);
-    await bot.pressOn(chair, opened.card!, 'review.continue', SET_UP);
+    const saved = await bot.pressOn(chair, opened.card!, 'review.continue', SET_UP);
+    expect(actionData(saved.card!, 'review.continue').step).toBe('introductions');
     const stale = await bot.pressOn(chair, opened.card!, 'review.continue', { ...SET_UP, 'children.0.firstName': 'Old' });
     expect(textOf(stale.card)).toContain('changed while you were typing');
-    expect(actionData(stale.card!, 'review.continue').step).toBe('introductions');
+    expect(actionData(stale.card!, 'review.continue').step).toBe('set-up');
+    expect(inputsOf(stale.card!)['children.0.firstName']).toBe('Old');
+    // Nothing was saved from the stale card: the stored set-up still has the first name.
+    const current = await openAsChair(bot, chair);
+    expect(inputsOf(current.card!)['children.0.firstName']).toBe(SET_UP['children.0.firstName']);
+    // Pressed again on the card it was given back, the text is saved.
+    const again = await bot.pressOn(chair, stale.card!, 'review.continue', { ...SET_UP, 'children.0.firstName': 'Old' });
+    expect(actionData(again.card!, 'review.continue').step).toBe('introductions');
   });
 });
 

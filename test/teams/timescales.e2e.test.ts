@@ -82,14 +82,14 @@ describe('the review obeys the case’s statutory timescales', () => {
     const minutes = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'r' }, ...thenContinueTo('2027-01-18'));
     bot.today = '2027-01-04';
     await bot.say(chair, 'due');
-    let due = textOf(cardOf(bot.connector.sent.at(-1)!.activity));
+    let due = textOf(bot.connector.lastCard());
     expect(due).toContain('CIN-77: minutes outstanding');
     expect(due).toMatch(/5 days overdue/);
 
     await bot.pressOn(chair, minutes.card!, 'review.signOff');
     bot.today = '2027-02-15';
     await bot.say(chair, 'due');
-    due = textOf(cardOf(bot.connector.sent.at(-1)!.activity));
+    due = textOf(bot.connector.lastCard());
     expect(due).toContain('CIN-77: review overdue');
     expect(due).not.toContain('minutes outstanding');
 
@@ -104,7 +104,7 @@ describe('the review obeys the case’s statutory timescales', () => {
     expect(textOf(remembered.card)).toContain('Next review between Mon 15 Feb 2027 and Mon 1 Mar 2027');
 
     await bot.say(parent, 'due');
-    expect(textOf(cardOf(bot.connector.sent.at(-1)!.activity))).toContain('Nothing due on your cases');
+    expect(textOf(bot.connector.lastCard())).toContain('Nothing due on your cases');
   });
 });
 
@@ -122,7 +122,7 @@ describe('drift alerts: the chair records acting on them', () => {
     // 003: "review all cases where the plan has been in place for 16 weeks or more": plan start Mon 26 Oct 2026.
     bot.today = '2027-03-01';
     await bot.say(chair, 'due');
-    const list = cardOf(bot.connector.sent.at(-1)!.activity)!;
+    const list = bot.connector.lastCard()!;
     expect(textOf(list)).toContain('CIN-77: drift checkpoint reached');
     const ack = actionsOf(list).find((a) => a.verb === 'case.acknowledge' && a.data.alertId === '16-weeks')!;
     expect(ack.data).toEqual({ caseReference: 'CIN-77', alertId: '16-weeks', due: '2027-02-15' });

@@ -12,13 +12,7 @@ import {
 import { CaseReview, CaseSummary } from './case-review';
 
 /** The reviews signed off for a case before this one: what its next window counts from. */
-export function historyOf(reviews: readonly CaseReview[], caseReference: string, excludingReviewId: string): CaseHistory {
-  const held = reviews.filter(
-    (r) => r.caseReference === caseReference && r.reviewId !== excludingReviewId && r.status === 'signed-off' && r.meetingType !== 'initial',
-  );
-  const lastReviewDate = held.reduce<string | undefined>((latest, r) => (latest === undefined || r.meetingDate > latest ? r.meetingDate : latest), undefined);
-  return { previousReviews: held.length, ...(lastReviewDate ? { lastReviewDate } : {}) };
-}
+export { historyOf } from '../review/case-knowledge';
 
 export type DueKind = 'minutes-outstanding' | 'review-overdue' | 'review-due' | 'checkpoint' | 'review-frequency-not-agreed';
 

@@ -1,5 +1,9 @@
 import { applicableSteps, nextStep, previousStep, stepApplies, stepSatisfied } from './agenda';
+import { DecisionContext, longestHistory } from './case-knowledge';
+import { caseReferences, carryForwardActions } from './new-review';
 import { Review, STEP_IDS, StepId, TeamsPerson } from './review';
+import { ReviewEvent } from './review-events';
+import { assessTimescales, judgeProposedDate, missingReasons } from './review-timescales';
 import { FieldErrors, FormValues, STEP_FORMS, parseNewAttendee } from './step-forms';
 
 /** What the chair (or someone claiming to be) asks of a review. */
@@ -21,8 +25,15 @@ export type RefusalCode =
   | 'NOT_READY_TO_SIGN_OFF';
 
 export type Decision =
-  | { readonly ok: true; readonly review: Review }
-  | { readonly ok: false; readonly code: RefusalCode; readonly message: string; readonly fieldErrors?: FieldErrors };
+  | { readonly ok: true; readonly review: Review; readonly events: readonly ReviewEvent[] }
+  | {
+      readonly ok: false;
+      readonly code: RefusalCode;
+      readonly message: string;
+      readonly fieldErrors?: FieldErrors;
+      /** What to show with the refusal when it differs from the stored review (the timescales that need a reason). */
+      readonly shown?: Review;
+    };
 
 export const ESCALATION_INSTRUCTIONS =
   'Escalation must not wait for the minutes. Now: tell your team manager, and ask the MASH / duty manager ' +
@@ -33,14 +44,33 @@ export function chairOnly(review: Review, what = 'change it'): string {
   return `Only ${review.chair.name}, who is chairing this review, can ${what}.`;
 }
 
-export function isChair(review: Review, person: TeamsPerson): boolean {
-  const chair = review.chair;
-  if (chair.aadObjectId && person.aadObjectId) return chair.aadObjectId === person.aadObjectId;
-  return chair.teamsUserId === person.teamsUserId;
+/** Entra object ids are GUIDs: compared without regard to case. */
+export function samePerson(a: TeamsPerson, b: TeamsPerson): boolean {
+  if (a.aadObjectId && b.aadObjectId) return a.aadObjectId.toLowerCase() === b.aadObjectId.toLowerCase();
+  return a.teamsUserId === b.teamsUserId;
 }
 
-/** The pure decision: given a review, who asked and what, the review after it (or why not). */
-export function decide(review: Review, command: ReviewCommand, actor: TeamsPerson, now: string): Decision {
+export function isChair(review: Review, person: TeamsPerson): boolean {
+  return samePerson(review.chair, person);
+}
+
+/**
+ * Which cases a command needs to know about before it can be decided: set-up (case memory, the
+ * timescales, carried-forward actions) and the next meeting (its window). Empty: decide needs nothing loaded.
+ */
+export function casesNeededFor(review: Review, command: ReviewCommand): string[] {
+  if (command.type !== 'submit' || (command.step !== 'set-up' && command.step !== 'next-meeting')) return [];
+  const typed = Object.entries(command.form)
+    .filter(([id, value]) => /^children\.\d+\.caseReference$/.test(id) && value.trim() !== '')
+    .map(([, value]) => value.trim());
+  return [...new Set([...typed, ...caseReferences(review)])];
+}
+
+/**
+ * The pure decision, whole: given a review, what is known of its cases, who asked and what, the
+ * review after it and the events it caused (or why not). Without a context the timescales are not judged.
+ */
+export function decide(review: Review, command: ReviewCommand, actor: TeamsPerson, now: string, context?: DecisionContext): Decision {
   if (review.status !== 'in-progress') {
     return refuse('REVIEW_CLOSED', `This review was ${review.status === 'signed-off' ? 'signed off' : 'cancelled'}; it can no longer change.`);
   }
@@ -49,7 +79,7 @@ export function decide(review: Review, command: ReviewCommand, actor: TeamsPerso
   }
   switch (command.type) {
     case 'submit':
-      return submit(review, command.step, command.form, command.intent, now);
+      return submit(review, command.step, command.form, command.intent, now, context);
     case 'back':
       if (command.step !== review.currentStep) return staleStep();
       return changed(review, { currentStep: previousStep(review, review.currentStep) }, now);
@@ -61,33 +91,97 @@ export function decide(review: Review, command: ReviewCommand, actor: TeamsPerso
     case 'sign-off':
       return signOff(review, actor, now);
     case 'cancel':
-      return changed(review, { status: 'cancelled', cancelled: { by: actor, at: now } }, now);
+      return changed(review, { status: 'cancelled', cancelled: { by: actor, at: now } }, now, [{ type: 'cancelled', by: actor, at: now }]);
     case 'hand-chair':
-      return changed(review, { chair: command.to }, now);
+      return changed(review, { chair: command.to }, now, [{ type: 'chair-handed-over', from: review.chair, to: command.to }]);
     case 'add-attendee': {
       const added = parseNewAttendee(command.form, review, now);
       if (!added.ok) return refuse('INVALID_INPUT', 'Some answers need attention.', added.fieldErrors);
-      return changed(review, added.patch, now);
+      const before = new Set(review.attendees.map((a) => a.key));
+      const events = (added.patch.attendees ?? []).filter((a) => !before.has(a.key)).map((a): ReviewEvent => ({ type: 'attendee-added', attendeeKey: a.key }));
+      return changed(review, added.patch, now, events);
     }
   }
 }
 
-function submit(review: Review, step: StepId, form: FormValues, intent: 'continue' | 'save', now: string): Decision {
+function submit(review: Review, step: StepId, typed: FormValues, intent: 'continue' | 'save', now: string, context: DecisionContext | undefined): Decision {
   if (step !== review.currentStep || step === 'minutes') return staleStep();
+  const form = step === 'set-up' && context ? withCaseMemory(typed, context) : typed;
   const result = STEP_FORMS[step].parse(form, review, now);
   if (!result.ok) {
     return { ok: false, code: 'INVALID_INPUT', message: 'Some answers need attention.', fieldErrors: result.fieldErrors };
   }
   const updated: Review = { ...review, ...result.patch };
-  if (intent === 'save') return changed(review, result.patch, now);
-  if (step === 'plan' && (updated.plan?.actions.length ?? 0) === 0) {
+  const leaving = intent === 'continue';
+  if (leaving && step === 'plan' && (updated.plan?.actions.length ?? 0) === 0) {
     return refuse('INVALID_INPUT', 'Some answers need attention.', {
       'actions.0.what': 'Add at least one action: what, who and by when',
     });
   }
-  const completedSteps = review.completedSteps.includes(step) ? review.completedSteps : [...review.completedSteps, step];
-  const withStep = { ...updated, completedSteps };
-  return changed(review, { ...result.patch, completedSteps, currentStep: stepAfter(withStep, step) }, now);
+  let patch: Partial<Review> = result.patch;
+  if (leaving) {
+    const completedSteps = review.completedSteps.includes(step) ? review.completedSteps : [...review.completedSteps, step];
+    patch = { ...patch, completedSteps, currentStep: stepAfter({ ...updated, completedSteps }, step) };
+  }
+  if (step === 'set-up' && context?.lastSignedOff) {
+    patch = { ...patch, ...planOf(carryForwardActions({ ...review, ...patch }, context.lastSignedOff)) };
+  }
+  if (context && (step === 'set-up' || step === 'next-meeting')) {
+    const judged = withTimescales({ ...review, ...patch }, step, leaving, context);
+    if (!judged.ok) return { ok: false, code: 'INVALID_INPUT', message: 'Some answers need attention.', fieldErrors: judged.errors, shown: { ...review, ...judged.shown } };
+    patch = { ...patch, ...judged.patch };
+  }
+  const events: ReviewEvent[] = [{ type: 'step-saved', step, completed: leaving }];
+  if (updated.outcome?.kind === 'escalate' && review.outcome?.kind !== 'escalate') {
+    events.push({ type: 'escalation-raised', at: updated.outcome.escalationInstructedAt ?? now });
+  }
+  return changed(review, patch, now, events);
+}
+
+function planOf(review: Review): Partial<Review> {
+  return review.plan ? { plan: review.plan } : {};
+}
+
+/**
+ * The case remembers its plan start, its pack and who leads it: at set-up, what the chair leaves
+ * blank is filled from the case's last review, so a later review only needs the case reference.
+ */
+function withCaseMemory(form: FormValues, context: DecisionContext): FormValues {
+  const missing = (['planStartDate', 'policyPackId', 'leadWorker'] as const).filter((id) => !form[id]?.trim());
+  if (missing.length === 0) return form;
+  const refs = new Set(
+    Object.entries(form)
+      .filter(([id, value]) => /^children\.\d+\.caseReference$/.test(id) && value.trim() !== '')
+      .map(([, value]) => value.trim()),
+  );
+  const remembered = context.remembered.filter((c) => refs.has(c.caseReference)).sort((a, b) => b.previousReviews - a.previousReviews)[0];
+  if (!remembered) return form;
+  const from = { planStartDate: remembered.planStart, policyPackId: remembered.packId, leadWorker: remembered.leadWorker };
+  return { ...form, ...Object.fromEntries(missing.map((id) => [id, from[id]])) };
+}
+
+/**
+ * The case's timescales, judged afresh whenever set-up or the next meeting changes. Leaving the
+ * step with a rule unmet needs the reason: it is asked for here and recorded with the decision.
+ */
+function withTimescales(
+  review: Review,
+  step: 'set-up' | 'next-meeting',
+  leaving: boolean,
+  context: DecisionContext,
+): { ok: true; patch: Partial<Review> } | { ok: false; errors: FieldErrors; shown: Pick<Review, 'timescales'> } {
+  const setUp = review.setUp;
+  if (!setUp) return { ok: true, patch: {} };
+  const pack = context.packs.get(setUp.policyPackId);
+  if (!pack) return { ok: false, errors: { policyPackId: 'Choose one of the authorities listed' }, shown: {} };
+  const history = longestHistory(context.pastReviews, caseReferences(review), review.id);
+  const timescales = assessTimescales(setUp, pack, context.calendar, history);
+  const nextMeeting = review.nextMeeting && { ...review.nextMeeting, dateVerdict: judgeProposedDate(timescales, review.nextMeeting.proposedDate) };
+  const patch: Partial<Review> = { timescales, ...(nextMeeting ? { nextMeeting } : {}) };
+  const missing = missingReasons({ ...review, ...patch });
+  const field = step === 'set-up' ? 'timescaleReason' : 'dateReason';
+  if (leaving && missing[field]) return { ok: false, errors: { [field]: missing[field] }, shown: { timescales } };
+  return { ok: true, patch };
 }
 
 /** After a step: the next step not yet done, so an amendment made from the minutes returns there. */
@@ -117,15 +211,14 @@ function signOff(review: Review, actor: TeamsPerson, now: string): Decision {
   if (outstanding.length > 0) {
     return refuse('NOT_READY_TO_SIGN_OFF', `These steps still need completing: ${outstanding.join(', ')}.`);
   }
-  return changed(review, { status: 'signed-off', signOff: { by: actor, at: now } }, now);
+  return changed(review, { status: 'signed-off', signOff: { by: actor, at: now } }, now, [{ type: 'signed-off', by: actor, at: now }]);
 }
 
-function changed(review: Review, patch: Partial<Review>, now: string): Decision {
-  const next: Review = { ...review, ...patch, version: review.version + 1, updatedAt: now };
-  if (!stepApplies(next, next.currentStep)) {
-    return { ok: true, review: { ...next, currentStep: stepAfter(next, next.currentStep) } };
-  }
-  return { ok: true, review: next };
+function changed(review: Review, patch: Partial<Review>, now: string, events: readonly ReviewEvent[] = []): Decision {
+  let next: Review = { ...review, ...patch, version: review.version + 1, updatedAt: now };
+  if (!stepApplies(next, next.currentStep)) next = { ...next, currentStep: stepAfter(next, next.currentStep) };
+  const moved: ReviewEvent[] = next.currentStep !== review.currentStep ? [{ type: 'moved', from: review.currentStep, to: next.currentStep }] : [];
+  return { ok: true, review: next, events: [...events, ...moved] };
 }
 
 function staleStep(): Decision {

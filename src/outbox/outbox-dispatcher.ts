@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '../logging/logger';
+import { EffectFailure } from '../ports/effect-failure';
+import { Outbox, StoredEffect } from '../ports/outbox';
+import { ChatSendPace } from './chat-send-pace';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, givesUp, retryDelayMs } from './retry-policy';
+
+/** Performs one kind of effect. Throws EffectFailure (or anything: treated as retryable) when it did not happen. */
+export interface EffectHandler {
+  perform(effect: StoredEffect): Promise<void>;
+  /** Sends into a Teams chat: paced per chat within Teams' limits. */
+  readonly pacedPerChat: boolean;
+}
+
+export interface DispatcherOptions {
+  readonly outbox: Outbox;
+  /** Who performs which effect: one registration per kind. */
+  readonly handlers: Readonly<Record<string, EffectHandler>>;
+  readonly logger: Logger;
+  /** How long a taken effect stays ours; it must outlast one call's time limit. */
+  readonly leaseMs?: number;
+  /** Time limit of one call to the other side. */
+  readonly callTimeoutMs?: number;
+  /** How often to look for effects that fell due, when nothing wakes the dispatcher sooner. */
+  readonly pollMs?: number;
+  /** Effects performed at once. */
+  readonly concurrency?: number;
+  readonly retry?: RetryPolicy;
+  readonly clock?: () => number;
+  readonly random?: () => number;
+}
+
+/**
+ * Takes effects from the outbox and performs them, outside any turn: each under a lease, with a
+ * time limit, paced per chat, retried with backoff and jitter (honouring Retry-After), given up
+ * after the policy's attempts. Safe beside other dispatchers on the same database.
+ */
+export class OutboxDispatcher {
+  readonly owner = `dispatcher-${randomUUID()}`;
+  private readonly pace = new ChatSendPace();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
+  private readonly o: Required<Omit<DispatcherOptions, 'outbox' | 'handlers' | 'logger'>>;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.o = {
+      leaseMs: options.leaseMs ?? 60_000,
+      callTimeoutMs: options.callTimeoutMs ?? 10_000,
+      pollMs: options.pollMs ?? 1000,
+      concurrency: options.concurrency ?? 8,
+      retry: options.retry ?? DEFAULT_RETRY_POLICY,
+      clock: options.clock ?? Date.now,
+      random: options.random ?? Math.random,
+    };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops taking effects and waits for those in hand. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Something was queued: look now rather than at the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  /** Takes what is due and performs it; how many were taken. */
+  async runOnce(): Promise<number> {
+    const now = this.o.clock();
+    const taken = await this.options.outbox.take(this.owner, iso(now), iso(now + this.o.leaseMs), this.o.concurrency);
+    // One chat's effects in the order they were queued; different chats at once.
+    const byChat = new Map<string, StoredEffect[]>();
+    for (const effect of taken) byChat.set(effect.conversationId, [...(byChat.get(effect.conversationId) ?? []), effect]);
+    await Promise.all([...byChat.values()].map(async (effects) => {
+      for (const effect of effects) await this.perform(effect);
+    }));
+    return taken.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let taken = 0;
+      try {
+        this.woken = false;
+        taken = await this.runOnce();
+      } catch (error) {
+        this.options.logger.log('error', 'outbox.failed', { code: 'UNEXPECTED', error: (error as Error).message });
+      }
+      if (taken === 0 && !this.woken && this.running) await this.sleep(await this.untilNextDue());
+    }
+  }
+
+  private async untilNextDue(): Promise<number> {
+    try {
+      const due = await this.options.outbox.nextDue();
+      if (due === undefined) return this.o.pollMs;
+      return Math.min(this.o.pollMs, Math.max(1, Date.parse(due) - this.o.clock()));
+    } catch {
+      return this.o.pollMs;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    }).then(() => {
+      this.wakeUp = undefined;
+    });
+  }
+
+  private async perform(effect: StoredEffect): Promise<void> {
+    const { outbox, logger } = this.options;
+    const handler = this.options.handlers[effect.kind];
+    const ids = { effectId: effect.id, kind: effect.kind, reviewId: effect.reviewId };
+    if (!handler) {
+      await outbox.fail(effect.id, this.owner, iso(this.o.clock()), 'UNKNOWN_EFFECT');
+      logger.log('error', 'effect.failed', { ...ids, code: 'UNKNOWN_EFFECT' });
+      return;
+    }
+    if (handler.pacedPerChat) {
+      const wait = this.pace.reserve(effect.conversationId, this.o.clock());
+      if (wait > 0) {
+        await outbox.retryAt(effect.id, this.owner, iso(this.o.clock() + wait), false, 'PACED');
+        return;
+      }
+    }
+    const started = this.o.clock();
+    try {
+      await withTimeLimit(handler.perform(effect), this.o.callTimeoutMs);
+      const kept = await outbox.complete(effect.id, this.owner, iso(this.o.clock()));
+      logger.log(kept ? 'info' : 'warn', kept ? 'effect.done' : 'effect.lease-lost', { ...ids, attempts: effect.attempts + 1, ms: this.o.clock() - started });
+    } catch (error) {
+      const failure = asFailure(error);
+      const attempts = effect.attempts + 1;
+      const detail = `${failure.code}: ${failure.message}`.slice(0, 500);
+      if (!failure.retryable || givesUp(this.o.retry, attempts)) {
+        await outbox.fail(effect.id, this.owner, iso(this.o.clock()), detail);
+        logger.log('warn', 'effect.failed', { ...ids, code: failure.code, attempts });
+        return;
+      }
+      const delay = retryDelayMs(this.o.retry, attempts, this.o.random(), failure.options.retryAfterMs);
+      await outbox.retryAt(effect.id, this.owner, iso(this.o.clock() + delay), true, detail);
+      logger.log('info', 'effect.retry', { ...ids, code: failure.code, attempts, delayMs: delay });
+    }
+  }
+}
+
+function asFailure(error: unknown): EffectFailure {
+  if (error instanceof EffectFailure) return error;
+  return new EffectFailure('UNEXPECTED', (error as Error)?.message ?? String(error), { retryable: true, mayHaveHappened: true });
+}
+
+async function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new EffectFailure('TIMEOUT', `no answer within ${ms} ms`, { retryable: true, mayHaveHappened: true })), ms);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,42 @@
+/** An effect to perform outside the turn, stored in the same transaction as the change that caused it. */
+export interface NewEffect {
+  readonly kind: string;
+  /** Unique: the same key is the same effect, queued once and performed once. */
+  readonly key: string;
+  readonly reviewId: string;
+  /** The chat it concerns: sends to one chat are paced within Teams' limits. */
+  readonly conversationId: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export type EffectStatus = 'pending' | 'done' | 'failed';
+
+export interface StoredEffect extends NewEffect {
+  readonly id: string;
+  readonly status: EffectStatus;
+  readonly attempts: number;
+  readonly createdAt: string;
+  readonly notBefore: string;
+  readonly doneAt: string | null;
+  readonly lastError: string | null;
+}
+
+/**
+ * The stored queue of effects. Taking an effect leases it to one dispatcher until the lease ends, so
+ * several bot processes on one database never perform the same effect at once; a lease left by a
+ * process that died runs out and the effect is taken again.
+ */
+export interface Outbox {
+  /** Leases up to `limit` pending effects due by `now` that nobody holds. */
+  take(owner: string, now: string, leaseUntil: string, limit: number): Promise<StoredEffect[]>;
+  /** Done. False when the lease was lost (someone else holds it now). */
+  complete(id: string, owner: string, now: string): Promise<boolean>;
+  /** Not done: try again from `notBefore`; `attempted` counts it as an attempt (a pacing delay does not). */
+  retryAt(id: string, owner: string, notBefore: string, attempted: boolean, error: string): Promise<void>;
+  /** Given up on: it will not be tried again. */
+  fail(id: string, owner: string, now: string, error: string): Promise<void>;
+  /** When the earliest pending effect falls due, if any. */
+  nextDue(): Promise<string | undefined>;
+  /** Every effect of a review, oldest first. */
+  ofReview(reviewId: string): Promise<StoredEffect[]>;
+}

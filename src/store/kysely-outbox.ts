@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { Kysely } from 'kysely';
+import { NewEffect, Outbox, StoredEffect } from '../ports/outbox';
+import { OutboxTable, ReviewDatabase } from './review-database';
+
+/**
+ * The outbox over SQLite or PostgreSQL. Taking an effect is a conditional update (pending, due, and
+ * its lease free or run out), so of two dispatchers racing for it exactly one wins; on PostgreSQL the
+ * candidates are read `FOR UPDATE SKIP LOCKED` so racing dispatchers pick different rows at once.
+ */
+export class KyselyOutbox implements Outbox {
+  constructor(
+    private readonly db: Kysely<ReviewDatabase>,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
+
+  async take(owner: string, now: string, leaseUntil: string, limit: number): Promise<StoredEffect[]> {
+    return this.db.transaction().execute(async (trx) => {
+      let candidates = trx
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('not_before', '<=', now)
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+        .orderBy('not_before')
+        .orderBy('created_at')
+        .limit(limit);
+      if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+      const ids = (await candidates.execute()).map((r) => r.id);
+      const taken: StoredEffect[] = [];
+      for (const id of ids) {
+        const row = await trx
+          .updateTable('outbox')
+          .set({ lease_owner: owner, lease_until: leaseUntil })
+          .where('id', '=', id)
+          .where('status', '=', 'pending')
+          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+          .returningAll()
+          .executeTakeFirst();
+        if (row) taken.push(effectOf(row));
+      }
+      return taken;
+    });
+  }
+
+  async complete(id: string, owner: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('outbox')
+      .set({ status: 'done', done_at: now, lease_owner: null, lease_until: null, last_error: null })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async retryAt(id: string, owner: string, notBefore: string, attempted: boolean, error: string): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set((eb) => ({
+        not_before: notBefore,
+        lease_owner: null,
+        lease_until: null,
+        last_error: error,
+        attempts: attempted ? eb('attempts', '+', 1) : eb.ref('attempts'),
+      }))
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .execute();
+  }
+
+  async fail(id: string, owner: string, now: string, error: string): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set((eb) => ({ status: 'failed', done_at: now, lease_owner: null, lease_until: null, last_error: error, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .execute();
+  }
+
+  async nextDue(): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.min('not_before').as('due'))
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return row?.due ?? undefined;
+  }
+
+  async ofReview(reviewId: string): Promise<StoredEffect[]> {
+    const rows = await this.db.selectFrom('outbox').selectAll().where('review_id', '=', reviewId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(effectOf);
+  }
+}
+
+/** Queues effects inside the caller's transaction; an effect whose key is already queued is left as it is. */
+export async function queueEffects(trx: Kysely<ReviewDatabase>, effects: readonly NewEffect[], now: string): Promise<void> {
+  for (const effect of effects) {
+    await trx
+      .insertInto('outbox')
+      .values({
+        id: randomUUID(),
+        effect_key: effect.key,
+        kind: effect.kind,
+        review_id: effect.reviewId,
+        conversation_id: effect.conversationId,
+        payload: JSON.stringify(effect.payload),
+        status: 'pending',
+        attempts: 0,
+        created_at: now,
+        not_before: now,
+        lease_owner: null,
+        lease_until: null,
+        done_at: null,
+        last_error: null,
+      })
+      .onConflict((oc) => oc.column('effect_key').doNothing())
+      .execute();
+  }
+}
+
+function effectOf(row: OutboxTable): StoredEffect {
+  return {
+    id: row.id,
+    kind: row.kind,
+    key: row.effect_key,
+    reviewId: row.review_id,
+    conversationId: row.conversation_id,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    status: row.status as StoredEffect['status'],
+    attempts: Number(row.attempts),
+    createdAt: row.created_at,
+    notBefore: row.not_before,
+    doneAt: row.done_at,
+    lastError: row.last_error,
+  };
+}

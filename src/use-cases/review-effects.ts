@@ -1,0 +1,23 @@
+import { Review } from '../domain/review/review';
+import { ReviewEvent } from '../domain/review/review-events';
+import { NewEffect } from '../ports/outbox';
+
+/** The shared progress card in the chat follows the review: its step, its chair, whether it is finished. */
+export const PROGRESS_CARD_UPDATE = 'progress-card.update';
+
+const SHOWN_ON_PROGRESS: ReadonlySet<ReviewEvent['type']> = new Set(['moved', 'chair-handed-over', 'signed-off', 'cancelled']);
+
+/** What must happen outside the turn because of these events: queued with the review, in one transaction. */
+export function effectsOf(review: Review, events: readonly ReviewEvent[]): NewEffect[] {
+  const effects: NewEffect[] = [];
+  if (events.some((e) => SHOWN_ON_PROGRESS.has(e.type))) {
+    effects.push({
+      kind: PROGRESS_CARD_UPDATE,
+      key: `${review.id}:progress:${review.version}`,
+      reviewId: review.id,
+      conversationId: review.conversationId,
+      payload: { version: review.version },
+    });
+  }
+  return effects;
+}
