@@ -71,9 +71,15 @@ export interface Slot {
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-/** A free/busy instant as ms since the epoch; a value that is not an ISO instant is an adapter's bug. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/u;
+
+/**
+ * An ISO instant (with Z or an offset) as ms since the epoch. Anything else (a Graph dateTime
+ * without its zone, a local time) is an adapter's bug and throws, rather than being read in the
+ * process's own zone.
+ */
 function instantOf(value: string): number {
-  const ms = Date.parse(value);
+  const ms = ISO_INSTANT.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: ${JSON.stringify(value)}`);
   return ms;
 }
