@@ -19,7 +19,7 @@ export const BOOKING_GRAMMAR = {
   /** May come between `book review` and the case reference. */
   beforeReference: ['for', 'of', 'case'],
   /** Words that may stand anywhere without changing the meaning. */
-  fillers: ['on', 'at', 'the', 'for', 'please'],
+  fillers: ['on', 'at', 'in', 'the', 'for', 'please'],
   /** How the meeting is held; the longer phrase is matched first. */
   modes: {
     online: ['on teams', 'via teams', 'by teams', 'in teams', 'over teams', 'teams', 'online', 'virtually', 'virtual', 'by video'],

@@ -178,6 +178,10 @@ export function parseTypedBooking(message: unknown, now: string): TypedBooking {
   const dayNumber = dayNumberOf(result);
   if (!Number.isFinite(dayNumber)) return ask('unreadable', `"${result.text}" is not a date I can read. Type it like "Tuesday 12 January".`);
   const date: CalendarDate = fromDayNumber(dayNumber);
+  if (dayNumber < todayNumber) {
+    const nextYear = result.start.isCertain('year') ? '' : ' If you mean next year, add the year.';
+    return ask('past', `${formatCalendarDate(date)} has passed. Which date did you mean?${nextYear}`);
+  }
   const statedWeekday = result.start.isCertain('weekday') ? result.start.get('weekday') : null;
   if (statedWeekday !== null && statedWeekday !== weekdayOfDayNumber(dayNumber)) {
     return ask(
@@ -188,10 +192,6 @@ export function parseTypedBooking(message: unknown, now: string): TypedBooking {
   const slashDate = /\b\d{1,2}[/.-](\d{1,2})\b/u.exec(result.text);
   if (slashDate !== null && Number(slashDate[1]) > 12) {
     return ask('which-day', `"${slashDate[0]}" is not a date written day/month (12/01 is 12 January). Which day did you mean?`);
-  }
-  if (dayNumber < todayNumber) {
-    const nextYear = result.start.isCertain('year') ? '' : ' If you mean next year, add the year.';
-    return ask('past', `${formatCalendarDate(date)} has passed. Which date did you mean?${nextYear}`);
   }
 
   if (!result.start.isCertain('hour')) {
