@@ -141,6 +141,7 @@ function candidateStarts(spans: ReadonlyArray<[number, number]>, rules: SlotRule
 }
 
 function resolveRules(partial: Partial<SlotRules> | undefined): SlotRules {
+  if (partial === undefined) return DEFAULT_SLOT_RULES;
   const parsed = slotRulesSchema.safeParse({ ...DEFAULT_SLOT_RULES, ...partial });
   if (!parsed.success) {
     throw new RangeError(`slot rules: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -183,11 +184,15 @@ export function findSlots(input: SlotSearchInput): Slot[] {
     const date = fromDayNumber(day);
     if (!input.calendar.isWorkingDay(date)) continue;
 
-    // One TZDate conversion a day; every candidate is then that instant plus minutes, which holds
-    // while the offset is the same at the first start and the last end (UK clocks change on a
-    // Sunday at 01:00 UTC, never inside working hours; otherwise each start is converted).
-    const base = londonInstant(date, firstStart) - firstStart * MINUTE_MS;
-    const sameOffset = !Number.isNaN(base) && londonOffsetMinutes(base + lastEnd * MINUTE_MS) === londonOffsetMinutes(base + firstStart * MINUTE_MS);
+    // The day's London offset, once: every candidate is then wall-clock minutes less that offset,
+    // which holds while the offset is the same at the first start and the last end (UK clocks
+    // change on a Sunday at 01:00 UTC, never inside working hours). Otherwise each start is
+    // converted on its own by TZDate (londonInstant).
+    const midnightAsUtc = day * DAY_MS;
+    const offset = londonOffsetMinutes(midnightAsUtc + DAY_MS / 2);
+    const base = midnightAsUtc - offset * MINUTE_MS;
+    const sameOffset =
+      londonOffsetMinutes(base + firstStart * MINUTE_MS) === offset && londonOffsetMinutes(base + lastEnd * MINUTE_MS) === offset;
     for (const minute of starts) {
       const start = sameOffset ? base + minute * MINUTE_MS : londonInstant(date, minute);
       if (Number.isNaN(start) || start < nowMs) continue;

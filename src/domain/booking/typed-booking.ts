@@ -189,7 +189,7 @@ export function parseTypedBooking(message: unknown, now: string): TypedBooking {
       `${formatCalendarDate(date)} is a ${WEEKDAY_NAMES[weekdayOfDayNumber(dayNumber)]}, not a ${WEEKDAY_NAMES[statedWeekday] ?? 'that day'}. Which did you mean?`,
     );
   }
-  const slashDate = /\b\d{1,2}[/.-](\d{1,2})\b/u.exec(result.text);
+  const slashDate = /(?<![\d/.-])\d{1,2}[/.-](\d{1,2})(?!\d)/u.exec(result.text);
   if (slashDate !== null && Number(slashDate[1]) > 12) {
     return ask('which-day', `"${slashDate[0]}" is not a date written day/month (12/01 is 12 January). Which day did you mean?`);
   }

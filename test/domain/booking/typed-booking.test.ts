@@ -32,6 +32,7 @@ describe('parseTypedBooking: bookings it reads', () => {
     ['book review LCC-204781 on Friday 26 March at 10:30', NOW, { date: '2027-03-26', time: '10:30', start: '2027-03-26T10:30:00.000Z' }],
     ['book review LCC-204781 on Monday 29 March at 10:30', NOW, { date: '2027-03-29', time: '10:30', start: '2027-03-29T09:30:00.000Z' }],
     ['book review LCC-204781 29/03/2027 10:30 online', NOW, { start: '2027-03-29T09:30:00.000Z', mode: 'online' }],
+    ['book review LCC-204781 2027-03-29 10:30', NOW, { start: '2027-03-29T09:30:00.000Z' }],
     // 31 October 2027 they go back: 14:00 is 13:00Z on the Friday, 14:00Z on the Monday.
     ['book review LCC-204781 Friday 29 October 2027 2pm', NOW, { start: '2027-10-29T13:00:00.000Z' }],
     ['book review LCC-204781 Monday 1 November 2027 2pm', NOW, { start: '2027-11-01T14:00:00.000Z' }],
