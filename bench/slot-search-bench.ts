@@ -1,5 +1,4 @@
 import { BOOKING_GRAMMAR, SlotSearchInput, findSlots, parseTypedBooking } from '../src/domain/booking';
-
 import { WorkingDayCalendar, addDays, loadBankHolidaysFile } from '../src/domain/timescales';
 import { FreeBusy } from '../src/ports/calendar';
 
