@@ -9,6 +9,33 @@ const PAINTING = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText
   OPS.constructPath, OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke, OPS.paintImageXObject]);
 const PATHS = new Set([OPS.constructPath]);
 
+/**
+ * The page's tagged text in structure-tree order: one { role, text } per element that holds content
+ * directly, so a test can check reading order and what each heading or paragraph says.
+ */
+function taggedBlocks(structTree, items) {
+  const textById = new Map();
+  const open = [];
+  for (const item of items) {
+    if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push(item.id ?? null);
+    else if (item.type === 'endMarkedContent') open.pop();
+    else if ('str' in item) {
+      const id = open.findLast((value) => value !== null);
+      if (id) textById.set(id, (textById.get(id) ?? '') + item.str + (item.hasEOL ? '\n' : ''));
+    }
+  }
+  const blocks = [];
+  const walk = (node) => {
+    const contents = (node.children ?? []).filter((child) => child.type === 'content');
+    if (node.role && contents.length > 0) {
+      blocks.push({ role: node.role, text: contents.map((child) => textById.get(child.id) ?? '').join('') });
+    }
+    for (const child of node.children ?? []) if (!child.type) walk(child);
+  };
+  if (structTree) walk(structTree);
+  return blocks;
+}
+
 async function read(base64) {
   const data = new Uint8Array(Buffer.from(base64, 'base64'));
   const pdf = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
@@ -20,6 +47,8 @@ async function read(base64) {
     const content = await page.getTextContent({ disableNormalization: true });
     const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
     const structTree = await page.getStructTree();
+    const marked = await page.getTextContent({ disableNormalization: true, includeMarkedContent: true });
+    const blocks = taggedBlocks(structTree, marked.items);
     const ops = await page.getOperatorList();
     // Which painting happens outside any marked content, and which paths are drawn inside an Artifact.
     const stack = [];
@@ -46,7 +75,7 @@ async function read(base64) {
       const font = page.commonObjs.has(name) ? page.commonObjs.get(name) : undefined;
       return { name: font?.name ?? name, missingFile: font ? Boolean(font.missingFile) : null };
     });
-    pages.push({ text, structTree, unmarkedPainting, artifactPaths, artifactText, fonts });
+    pages.push({ text, structTree, blocks, unmarkedPainting, artifactPaths, artifactText, fonts });
   }
   const result = {
     numPages: pdf.numPages,

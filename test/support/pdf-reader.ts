@@ -13,6 +13,8 @@ export interface ReadPage {
   /** The page's text as pdfjs extracts it, lines ended with \n. */
   readonly text: string;
   readonly structTree: StructNode | null;
+  /** The tagged text in structure-tree order, one block per element holding content (H1, P, LBody, TD…). */
+  readonly blocks: readonly { readonly role: string; readonly text: string }[];
   /** Text and paths painted outside any marked content (neither tagged nor an artifact). */
   readonly unmarkedPainting: number;
   /** Paths drawn inside an Artifact. */
@@ -85,6 +87,11 @@ export function plainText(pdf: ReadPdf): string {
     .join('\n')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The tagged blocks of the whole PDF in reading order, whitespace collapsed. */
+export function taggedBlocks(pdf: ReadPdf): { role: string; text: string }[] {
+  return pdf.pages.flatMap((page) => page.blocks.map((b) => ({ role: b.role, text: b.text.replace(/\s+/g, ' ').trim() })));
 }
 
 /** Every structure role in the PDF's tree, in reading order, across pages. */
