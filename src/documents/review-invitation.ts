@@ -81,8 +81,9 @@ function paramText(text: string): string {
   return text.replace(/"/g, "'").replace(/[\u0000-\u001F\u007F]/g, ' ');
 }
 
+/** TEXT values: line ends as \n (the library escapes them), no other control character but tab (RFC 5545 3.3.11). */
 function oneLineEnds(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 }
 
 function instant(iso: string, field: string): number {
