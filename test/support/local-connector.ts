@@ -24,6 +24,8 @@ export class LocalConnector {
   members: ConnectorMember[] = [];
   /** Make the roster calls fail, as Teams does when the bot may not read a chat's members. */
   rosterFails = false;
+  /** While set, updates (PUT) are recorded on arrival but not answered: a connector that stalls. */
+  private held: Array<() => void> | undefined;
   private server?: Server;
   private nextId = 1;
   url = '';
@@ -36,8 +38,25 @@ export class LocalConnector {
   }
 
   async stop(): Promise<void> {
+    this.release();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Stall every update from now on until `release()`: they arrive, and wait for an answer. */
+  holdUpdates(): void {
+    this.held ??= [];
+  }
+
+  /** Updates that arrived and are waiting for an answer. */
+  get heldUpdates(): number {
+    return this.held?.length ?? 0;
+  }
+
+  release(): void {
+    const waiting = this.held ?? [];
+    this.held = undefined;
+    for (const answer of waiting) answer();
   }
 
   /** Messages posted (not updates), optionally only those with an Adaptive Card. */
@@ -76,6 +95,7 @@ export class LocalConnector {
       const activity = JSON.parse(body || '{}') as Record<string, any>;
       const id = req.method === 'PUT' ? (parts[4] ?? '') : `sent-${this.nextId++}`;
       this.sent.push({ method: req.method, conversationId, id, activity });
+      if (req.method === 'PUT' && this.held) return void this.held.push(() => reply(200, { id }));
       return reply(200, { id });
     }
     reply(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
