@@ -193,14 +193,29 @@ export function outboxContract(name: string, open: OpenOutbox): void {
       expect(await outbox.ofReview('no-such-review')).toEqual([]);
     });
 
-    it('keeps the order a save queued its effects in, for ofReview and for take', async () => {
-      // One decision often queues several messages to one chat at once: they share a created_at, and
-      // must still come back (and be performed) in the order queued.
+    // One decision often queues several messages to one chat at once: they share a created_at (and a
+    // not_before), and must still come back, and be taken to be performed, in the order queued.
+    const inOneSave = Array.from({ length: 12 }, (_, i) => `msg-${String(i).padStart(2, '0')}`);
+
+    it('lists the effects one save queued in the order queued', async () => {
       const review = reviewIn('conv-1');
-      const keys = Array.from({ length: 12 }, (_, i) => `msg-${String(i).padStart(2, '0')}`);
-      await store.create(review, 'k0', keys.map((k) => effect(review, k)));
-      expect(keysOf(await outbox.ofReview(review.id))).toEqual(keys);
-      expect(keysOf(await outbox.take('owner-1', at(0), at(60_000), 100))).toEqual(keys);
+      await store.create(review, 'k0', inOneSave.map((k) => effect(review, k)));
+      expect(keysOf(await outbox.ofReview(review.id))).toEqual(inOneSave);
+    });
+
+    it('takes the effects one save queued in the order queued', async () => {
+      const review = reviewIn('conv-1');
+      await store.create(review, 'k0', inOneSave.map((k) => effect(review, k)));
+      expect(keysOf(await outbox.take('owner-1', at(0), at(60_000), 100))).toEqual(inOneSave);
+    });
+
+    it('takes them in the order queued again after they were given back, whatever the order given back', async () => {
+      // As when pacing defers every message of a busy chat to the same instant.
+      const review = reviewIn('conv-1');
+      await store.create(review, 'k0', inOneSave.map((k) => effect(review, k)));
+      const taken = await outbox.take('owner-1', at(0), at(60_000), 100);
+      for (const e of [...taken].reverse()) await outbox.retryAt(e.id, 'owner-1', at(2000), false, 'PACED');
+      expect(keysOf(await outbox.take('owner-2', at(2000), at(60_000), 100))).toEqual(inOneSave);
     });
   });
 }
