@@ -5,8 +5,8 @@
  * /work/shared/PLATFORM-FACTS.md) and from errors seen in the wild; it enforces:
  *   - token endpoint: client credentials for one app; Graph calls need a token it issued (401 otherwise);
  *   - mail: drafts, extended-property look-up ($filter ... Any(ep: ...)), send → 202 with no body (the
- *     sent copy gets a new id), sendMail → 202, inline attachments of 3 MB or more → 400
- *     ErrorMessageSizeExceeded, request bodies over 4 MB → 413, upload sessions on outlook.office.com
+ *     sent copy gets a new id), sendMail → 202, request bodies over 4 MB → 413 (so inline attachments
+ *     of 3 MB or more, 4 MB in base64, are refused), upload sessions on outlook.office.com
  *     (pre-authenticated: an Authorization header is refused; chunks of at most 4 MB, in order);
  *   - more than 4 requests in flight to one mailbox → 429 ApplicationThrottled ("MailboxConcurrency"),
  *     Retry-After: 1;
@@ -20,8 +20,9 @@
  *
  * Only a real tenant can confirm: that the sent copy in Sent Items keeps the draft's extended properties
  * and that a message waiting in the Outbox already reads isDraft=false (the look-up relies on both); what
- * /send does to a message already sent; the exact error codes for more than 20 schedules and for bad
- * intervals; which body differences Graph counts as "a different body" for a transactionId, and for how
+ * /send does to a message already sent; the exact error codes for more than 20 schedules, for a bad
+ * availabilityViewInterval and for a request over 4 MB (Graph has also been seen answering 400
+ * ErrorMessageSizeExceeded for attachments over about 2 MB); which body differences Graph counts as "a different body" for a transactionId, and for how
  * long it remembers one; the error item Graph gives for people outside the tenant; whether a 4 MB chunk
  * means 4,000,000 or 4,194,304 bytes (the adapter sends 3 MiB); how often 201 comes without a joinUrl
  * and how soon a GET has it; RBAC for Applications scoping; real throttling beyond the concurrency rule.
