@@ -67,6 +67,15 @@ export interface RouteContext {
   readonly raw: Uint8Array;
 }
 
+export interface RouteOptions {
+  /** Which mailbox the request touches (for the concurrency rule). */
+  readonly mailbox?: (params: Record<string, string>, url: URL) => string | undefined;
+  /** 'none': a pre-authenticated URL, which must not carry a token. */
+  readonly auth?: 'bearer' | 'none';
+}
+
+export type RouteHandler = (ctx: RouteContext) => FakeResponse | Promise<FakeResponse>;
+
 export interface Fault {
   readonly method?: string;
   /** Matched against the URL's path. */
@@ -163,8 +172,8 @@ export class GraphFake {
   route(
     method: 'get' | 'post' | 'patch' | 'put' | 'delete',
     path: string | RegExp,
-    options: { readonly mailbox?: (params: Record<string, string>, url: URL) => string | undefined; readonly auth?: 'bearer' | 'none' },
-    handler: (ctx: RouteContext) => FakeResponse | Promise<FakeResponse>,
+    options: RouteOptions,
+    handler: RouteHandler,
   ) {
     return http[method](path, async ({ request, params }) => {
       this.handling += 1;
@@ -180,51 +189,49 @@ export class GraphFake {
   private async handle(
     request: Request,
     params: Record<string, unknown>,
-    options: { readonly mailbox?: (params: Record<string, string>, url: URL) => string | undefined; readonly auth?: 'bearer' | 'none' },
-    handler: (ctx: RouteContext) => FakeResponse | Promise<FakeResponse>,
+    options: RouteOptions,
+    handler: RouteHandler,
   ): Promise<Response> {
-    {
-      const url = new URL(request.url);
-      const decoded: Record<string, string> = {};
-      for (const [k, v] of Object.entries(params)) if (typeof v === 'string') decoded[k] = decodeURIComponent(v);
-      const raw = new Uint8Array(await request.arrayBuffer());
-      const text = (request.headers.get('content-type') ?? '').includes('json') ? new TextDecoder().decode(raw) : '';
-      let body: unknown;
-      try {
-        body = text.trim() === '' ? undefined : JSON.parse(text);
-      } catch {
-        return this.respond(this.record(request, url, undefined, undefined, raw.length), graphError(400, 'BadRequest', 'Invalid JSON'));
-      }
-      const mailbox = options.mailbox?.(decoded, url)?.toLowerCase();
-      const recorded = this.record(request, url, mailbox, body, raw.length);
+    const url = new URL(request.url);
+    const decoded: Record<string, string> = {};
+    for (const [k, v] of Object.entries(params)) if (typeof v === 'string') decoded[k] = decodeURIComponent(v);
+    const raw = new Uint8Array(await request.arrayBuffer());
+    const text = (request.headers.get('content-type') ?? '').includes('json') ? new TextDecoder().decode(raw) : '';
+    let body: unknown;
+    try {
+      body = text.trim() === '' ? undefined : JSON.parse(text);
+    } catch {
+      return this.respond(this.record(request, url, undefined, undefined, raw.length), graphError(400, 'BadRequest', 'Invalid JSON'));
+    }
+    const mailbox = options.mailbox?.(decoded, url)?.toLowerCase();
+    const recorded = this.record(request, url, mailbox, body, raw.length);
 
-      if ((options.auth ?? 'bearer') === 'bearer') {
-        const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
-        if (!token || !this.tokens.has(token)) return this.respond(recorded, graphError(401, 'InvalidAuthenticationToken', 'Access token is empty or not valid.'));
-      } else if (request.headers.has('authorization')) {
-        return this.respond(recorded, graphError(401, 'InvalidAuthenticationToken', 'The upload URL is pre-authenticated: send no Authorization header.'));
-      }
-      if (raw.length > REQUEST_BODY_LIMIT) return this.respond(recorded, graphError(413, 'RequestEntityTooLarge', 'The request body is over 4 MB.'));
+    if ((options.auth ?? 'bearer') === 'bearer') {
+      const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+      if (!token || !this.tokens.has(token)) return this.respond(recorded, graphError(401, 'InvalidAuthenticationToken', 'Access token is empty or not valid.'));
+    } else if (request.headers.has('authorization')) {
+      return this.respond(recorded, graphError(401, 'InvalidAuthenticationToken', 'The upload URL is pre-authenticated: send no Authorization header.'));
+    }
+    if (raw.length > REQUEST_BODY_LIMIT) return this.respond(recorded, graphError(413, 'RequestEntityTooLarge', 'The request body is over 4 MB.'));
 
-      if (mailbox) {
-        const now = (this.inFlight.get(mailbox) ?? 0) + 1;
-        this.inFlight.set(mailbox, now);
-        this.peaks.set(mailbox, Math.max(now, this.peaks.get(mailbox) ?? 0));
+    if (mailbox) {
+      const now = (this.inFlight.get(mailbox) ?? 0) + 1;
+      this.inFlight.set(mailbox, now);
+      this.peaks.set(mailbox, Math.max(now, this.peaks.get(mailbox) ?? 0));
+    }
+    try {
+      if (mailbox && (this.inFlight.get(mailbox) ?? 0) > MAILBOX_CONCURRENCY) {
+        return this.respond(recorded, graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': '1' }));
       }
-      try {
-        if (mailbox && (this.inFlight.get(mailbox) ?? 0) > MAILBOX_CONCURRENCY) {
-          return this.respond(recorded, graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': '1' }));
-        }
-        if (this.options.latencyMs) await sleepReal(this.options.latencyMs);
-        const fault = this.takeFault(request.method, url.pathname);
-        if (fault?.delayMs) await sleepReal(fault.delayMs);
-        if (fault?.status && fault.when !== 'after') return this.respond(recorded, this.faultResponse(fault));
-        const answer = await handler({ request, url, params: decoded, body, raw });
-        if (fault?.status && fault.when === 'after') return this.respond(recorded, this.faultResponse(fault));
-        return this.respond(recorded, answer);
-      } finally {
-        if (mailbox) this.inFlight.set(mailbox, (this.inFlight.get(mailbox) ?? 1) - 1);
-      }
+      if (this.options.latencyMs) await sleepReal(this.options.latencyMs);
+      const fault = this.takeFault(request.method, url.pathname);
+      if (fault?.delayMs) await sleepReal(fault.delayMs);
+      if (fault?.status && fault.when !== 'after') return this.respond(recorded, this.faultResponse(fault));
+      const answer = await handler({ request, url, params: decoded, body, raw });
+      if (fault?.status && fault.when === 'after') return this.respond(recorded, this.faultResponse(fault));
+      return this.respond(recorded, answer);
+    } finally {
+      if (mailbox) this.inFlight.set(mailbox, (this.inFlight.get(mailbox) ?? 1) - 1);
     }
   }
 
