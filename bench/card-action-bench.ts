@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { BotProcess, freePort } from '../test/support/bot-process';
 import { BotUnderTest } from '../test/support/bot-under-test';
 import { actionData, inputsOf } from '../test/support/card-reader';
@@ -30,17 +31,46 @@ async function timed<T>(latencies: number[], work: () => Promise<T>): Promise<T>
  * Teams-shaped `adaptiveCard/action` invoke through HTTP, validated, decided, stored (SQLite, synced)
  * and answered with the next card; the shared card is updated through the local connector.
  */
-export async function benchCardActions(reviews: number): Promise<LatencyFigures> {
+export async function benchCardActions(reviews: number, options: { signOff?: boolean } = {}): Promise<LatencyFigures & { effects: EffectFigures }> {
   const { harness, bot } = await botInItsOwnProcess('src/main.ts');
   try {
-    await walkReviews(harness, await openReviews(harness, 'warm-up', 4), []); // JIT and first connections are not measured
+    await walkReviews(harness, await openReviews(harness, 'warm-up', 4), [], options); // JIT and first connections are not measured
     const open = await openReviews(harness, 'bench', reviews);
     const latencies: number[] = [];
     const started = process.hrtime.bigint();
-    await walkReviews(harness, open, latencies);
-    return figures(latencies, Number(process.hrtime.bigint() - started) / 1e9);
+    const since = new Date().toISOString();
+    await walkReviews(harness, open, latencies, options);
+    const turns = figures(latencies, Number(process.hrtime.bigint() - started) / 1e9);
+    return { ...turns, effects: await effectFigures(harness.sqliteFile, since) };
   } finally {
     await stop(harness, bot);
+  }
+}
+
+export interface EffectFigures {
+  readonly effects: number;
+  readonly perSecond: number;
+  /** From the effect stored (with the change that caused it) to the effect done. */
+  readonly delayP50: number;
+  readonly delayP99: number;
+}
+
+/** The outbox as the bot left it: how many effects were done, how fast, and how long each waited. */
+async function effectFigures(sqliteFile: string, since: string): Promise<EffectFigures> {
+  const deadline = Date.now() + 60_000;
+  const db = new Database(sqliteFile, { readonly: true });
+  try {
+    while (Date.now() < deadline && (db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n > 0) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const rows = db.prepare(`SELECT created_at, done_at FROM outbox WHERE status = 'done' AND created_at >= ?`).all(since) as Array<{ created_at: string; done_at: string }>;
+    const delays = rows.map((r) => Date.parse(r.done_at) - Date.parse(r.created_at));
+    const first = Math.min(...rows.map((r) => Date.parse(r.created_at)));
+    const last = Math.max(...rows.map((r) => Date.parse(r.done_at)));
+    const f = figures(delays, Math.max(0.001, (last - first) / 1000));
+    return { effects: rows.length, perSecond: f.perSecond, delayP50: f.p50, delayP99: f.p99 };
+  } finally {
+    db.close();
   }
 }
 
@@ -65,11 +95,12 @@ function openReviews(harness: BotUnderTest, prefix: string, reviews: number): Pr
 }
 
 /** Every chair at once walks their review to the minutes; each press's round trip is timed. */
-async function walkReviews(harness: BotUnderTest, open: readonly OpenReview[], latencies: number[]): Promise<void> {
+async function walkReviews(harness: BotUnderTest, open: readonly OpenReview[], latencies: number[], options: { signOff?: boolean }): Promise<void> {
+  const presses = [...WALK, ...(options.signOff ? [{ typed: {}, verb: 'review.signOff' }] : [])];
   await Promise.all(
     open.map(async ({ chair, where, card: first }) => {
       let card = first;
-      for (const { typed, verb } of WALK) {
+      for (const { typed, verb } of presses) {
         const v = verb ?? 'review.continue';
         const activity = cardActionActivity(where, chair, v, { ...inputsOf(card), ...typed, ...actionData(card, v) });
         card = (await timed(latencies, () => harness.post(activity))).body.value;

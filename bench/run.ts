@@ -4,6 +4,7 @@ import { WALK } from '../test/support/review-walk';
 
 const REVIEWS = Number(process.argv[2] ?? 40);
 const CASES = Number(process.argv[3] ?? 100_000);
+const SIGN_OFF_REVIEWS = Number(process.argv[4] ?? 200);
 
 function line(name: string, f: LatencyFigures): string {
   return `${name.padEnd(28)} ${String(f.turns).padStart(6)} turns  ${f.perSecond.toFixed(0).padStart(6)} turns/s  p50 ${f.p50.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms`;
@@ -18,6 +19,19 @@ async function main(): Promise<void> {
   console.log(line('review card action', ours));
   console.log(
     `ratio, review card action / echo bot:  p50 ${(ours.p50 / echo.p50).toFixed(2)}x   p99 ${(ours.p99 / echo.p99).toFixed(2)}x   throughput ${(echo.perSecond / ours.perSecond).toFixed(2)}x slower`,
+  );
+
+  console.log(`\n1b. ${SIGN_OFF_REVIEWS} concurrent reviews, each walked to sign-off (${WALK.length + 1} presses), beside the echo bot at the same concurrency\n`);
+  const echoMany = await benchEcho(SIGN_OFF_REVIEWS, WALK.length + 1);
+  const many = await benchCardActions(SIGN_OFF_REVIEWS, { signOff: true });
+  console.log(line('echo bot (baseline)', echoMany));
+  console.log(line('review press to sign-off', many));
+  console.log(
+    `ratio, review press / echo bot:  p50 ${(many.p50 / echoMany.p50).toFixed(2)}x   p99 ${(many.p99 / echoMany.p99).toFixed(2)}x   throughput ${(echoMany.perSecond / many.perSecond).toFixed(2)}x slower`,
+  );
+  const e = many.effects;
+  console.log(
+    `outbox dispatcher (progress-card updates): ${e.effects} effects, ${e.perSecond.toFixed(0)} effects/s; stored event to effect p50 ${e.delayP50.toFixed(0)} ms, p99 ${e.delayP99.toFixed(0)} ms (${(e.delayP50 / many.p50).toFixed(1)}x / ${(e.delayP99 / many.p99).toFixed(1)}x a press's p50 / p99)`,
   );
 
   console.log(`\n2. Due-date functions, per call (baseline: date-fns addBusinessDays, which ignores bank holidays)\n`);
