@@ -16,6 +16,10 @@ import { CaseAlerts } from '../use-cases/case-alerts';
 import { Conversation, Outcome, ReviewActions } from '../use-cases/review-actions';
 import { parseCardPress } from './card-press-envelope';
 import { rosterOf } from './conversation-roster';
+import { answerToUnofferedInvoke } from './invoke-names';
+import { commandTextOf } from './mention-text';
+import { isTenantAllowed } from './tenant-allow-list';
+import { canonicalEntraId } from '../domain/identity/entra-id';
 
 export interface ReviewBotDependencies {
   readonly actions: ReviewActions;
@@ -49,8 +53,7 @@ export class ReviewBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     const tenantId = tenantOf(context);
-    const allowed = this.deps.allowedTenantIds;
-    if (allowed.length > 0 && !allowed.includes(tenantId)) {
+    if (!isTenantAllowed(this.deps.allowedTenantIds, tenantId)) {
       this.deps.logger.log('warn', 'tenant.refused', { tenantId, type: context.activity.type });
       if (context.activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: errorResponse('TENANT_NOT_ALLOWED', 403) } });
@@ -61,7 +64,7 @@ export class ReviewBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
+    const text = commandTextOf(context.activity);
     const conversation = conversationOf(context);
     const actor = personOf(context);
     const { now } = this.deps.clock();
@@ -114,7 +117,7 @@ export class ReviewBot extends TeamsActivityHandler {
 
   /** Card presses are read here, by our own schema, whatever shape the value arrives in. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    if (context.activity.name !== 'adaptiveCard/action') return answerToUnofferedInvoke(context.activity.name);
     const response = await this.onCardPress(context, context.activity.value);
     return { status: response.statusCode, body: response };
   }
@@ -208,12 +211,12 @@ function errorResponse(code: ErrorCode, statusCode: number): AdaptiveCardInvokeR
 
 export function personOf(context: TurnContext): TeamsPerson {
   const from = context.activity.from;
-  return { teamsUserId: from.id, name: from.name ?? 'Unknown', ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) };
+  return { teamsUserId: from.id, name: from.name ?? 'Unknown', ...(from.aadObjectId ? { aadObjectId: canonicalEntraId(from.aadObjectId) } : {}) };
 }
 
 function tenantOf(context: TurnContext): string {
   const a = context.activity;
-  return a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? '';
+  return canonicalEntraId(a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? '');
 }
 
 function conversationOf(context: TurnContext): Conversation {

@@ -1,6 +1,7 @@
 import { BotUnderTest } from '../support/bot-under-test';
 import { actionData, inputsOf, textOf } from '../support/card-reader';
 import { openAsChair } from '../support/review-walk';
+import { cardOf } from '../support/local-connector';
 import { cardActionActivity, messageActivity, teamsUser } from '../support/teams-activity';
 
 const chair = teamsUser('Sam', 1);
@@ -97,6 +98,15 @@ describe('only the chair drives, and nothing is applied twice or lost', () => {
     expect((await openAsChair(bot, chair)).status).toBe(200);
   });
 
+  it('ignores a malformed mention entity (`mentioned: null`) and still reads the command', async () => {
+    const message = messageActivity(bot.where(), chair, 'help');
+    const activity = { ...message, entities: [{ type: 'mention', text: '<at>Someone</at>', mentioned: null }, ...message.entities] };
+    expect((await bot.post(activity)).status).toBe(200);
+    expect(bot.connector.sent).toHaveLength(1);
+    expect(bot.connector.sent[0]!.activity.text ?? '').not.toContain('something went wrong');
+    expect(textOf(cardOf(bot.connector.sent[0]!.activity))).toContain('start review');
+  });
+
   it('an old card after the review moved on gets the current step, not a silent overwrite', async () => {
     await bot.say(chair, 'start review');
     const opened = await openAsChair(bot, chair);
@@ -122,5 +132,14 @@ describe('tenant allow-list', () => {
     const allowed = messageActivity(bot.where({ tenantId: 'aaaaaaaa-0000-4000-8000-000000000001' }), chair, 'help');
     await bot.post(allowed);
     expect(bot.connector.sent).toHaveLength(1);
+  });
+
+  it('compares tenant ids (GUIDs) without regard to case', async () => {
+    const upper = messageActivity(bot.where({ tenantId: 'AAAAAAAA-0000-4000-8000-000000000001' }), chair, 'help');
+    expect((await bot.post(upper)).status).toBe(200);
+    expect(bot.connector.sent).toHaveLength(1);
+    expect(textOf(cardOf(bot.connector.sent[0]!.activity))).toContain('start review');
+    const press = await bot.post(cardActionActivity(bot.where({ tenantId: 'AAAAAAAA-0000-4000-8000-000000000001' }), chair, 'review.refresh', { reviewId: 'x' }));
+    expect(press.status).not.toBe(403);
   });
 });
