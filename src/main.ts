@@ -5,6 +5,7 @@ import { Config, loadConfig } from './config/load-config';
 import { CinError } from './errors/error-catalogue';
 import { Logger, jsonLogger } from './logging/logger';
 import { BotServer, startBotServer } from './http/bot-server';
+import { announceStart } from './http/start-line';
 import { ReviewStore } from './ports/review-store';
 import { KyselyReviewStore } from './store/kysely-review-store';
 import { migrateToLatest } from './store/migrations';
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   }
   const logger = jsonLogger(config.logLevel);
   const running = await startBot(config, logger);
+  announceStart(process.stderr, config, running.url);
   const stop = () => {
     running.stop().finally(() => process.exit(0));
   };
