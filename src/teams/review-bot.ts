@@ -19,6 +19,7 @@ import { rosterOf } from './conversation-roster';
 import { answerToUnofferedInvoke } from './invoke-names';
 import { commandTextOf } from './mention-text';
 import { isTenantAllowed } from './tenant-allow-list';
+import { dueCardForMessage, dueCardForRefresh, keptPrivate, parseDueShow } from './private-due';
 import { canonicalEntraId } from '../domain/identity/entra-id';
 
 export interface ReviewBotDependencies {
@@ -102,8 +103,8 @@ export class ReviewBot extends TeamsActivityHandler {
       }
       case 'due': {
         const { today } = this.deps.clock();
-        const items = await this.deps.alerts.due(conversation, actor, today);
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.cards.due(items, today))] });
+        const card = await dueCardForMessage(this.deps, context, conversation, actor, today);
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
         return;
       }
       case 'help':
@@ -124,6 +125,8 @@ export class ReviewBot extends TeamsActivityHandler {
 
   private async onCardPress(context: TurnContext, value: unknown): Promise<AdaptiveCardInvokeResponse> {
     try {
+      const dueOwner = parseDueShow(value);
+      if (dueOwner) return cardResponse(await dueCardForRefresh(this.deps, conversationOf(context), personOf(context), dueOwner, this.deps.clock().today));
       const parsed = parseCardPress(value);
       if (!parsed.ok) {
         this.deps.logger.log('info', 'card.rejected', { problem: parsed.problem });
@@ -135,7 +138,7 @@ export class ReviewBot extends TeamsActivityHandler {
         const acked = await this.deps.alerts.acknowledge(conversationOf(context), actor, parsed.acknowledgement, now, today);
         this.deps.logger.log('info', 'alert.acknowledged', { ok: acked.ok, alertId: parsed.acknowledgement.alertId });
         const notice = acked.ok ? `Recorded: you acted on ${parsed.acknowledgement.caseReference}'s alert.` : userMessageFor(acked.code);
-        return cardResponse(this.deps.cards.due(acked.items, today, notice));
+        return cardResponse(keptPrivate(context, this.deps.cards.due(acked.items, today, notice), actor));
       }
       const outcome = await this.deps.actions.press(conversationOf(context), actor, activityKeyOf(context), parsed.press, now);
       this.deps.logger.log('info', 'card.pressed', { verb: parsed.press.verb, outcome: outcome.kind });
