@@ -1,3 +1,9 @@
+/**
+ * msw (the in-process fake of outside HTTP services in tests) needs a few packages that ship only
+ * as ES modules; jest runs CommonJS, so those few are compiled to it, and nothing else in node_modules.
+ */
+const ESM_ONLY = '(rettime|until-async|@open-draft/deferred-promise)';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -7,9 +13,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '\\.postgres\\.test\\.ts$', '\\.browser\\.test\\.ts$'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // msw 2.x pulls in a few ESM-only packages; jest loads CommonJS, so those (and only those) are transpiled.
-    '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
+    [`/node_modules/${ESM_ONLY}/.+\\.m?js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, isolatedModules: true }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(rettime|until-async|@open-draft/deferred-promise)/)'],
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
   testTimeout: 60000,
 };

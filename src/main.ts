@@ -5,6 +5,7 @@ import { Config, loadConfig } from './config/load-config';
 import { CinError } from './errors/error-catalogue';
 import { Logger, jsonLogger } from './logging/logger';
 import { BotServer, startBotServer } from './http/bot-server';
+import { announceStart } from './http/start-line';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher';
 import { ConversationDirectory } from './ports/conversation-directory';
 import { Outbox } from './ports/outbox';
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
   }
   const logger = jsonLogger(config.logLevel);
   const running = await startBot(config, logger);
+  announceStart(process.stderr, config, running.url);
   const stop = () => {
     running.stop().finally(() => process.exit(0));
   };

@@ -49,6 +49,9 @@ const environment = z
     }
   });
 
+/** Every environment variable the bot reads (`.env.example` lists each, with its default). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(environment.shape);
+
 export interface Config {
   readonly environment: 'development' | 'test' | 'production';
   /** No bot credentials: the bot trusts unauthenticated requests, so it listens on loopback only. */

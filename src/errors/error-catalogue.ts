@@ -26,6 +26,8 @@ export const ERROR_CATALOGUE = {
     status: 500,
     say: 'Sorry, something went wrong on our side. Everything you had saved is kept: type "resume" to carry on.',
   },
+  UNAUTHENTICATED: { status: 401, say: 'This request does not carry a valid Microsoft Teams (Bot Framework) token.' },
+  AUTH_UNAVAILABLE: { status: 503, say: 'The bot cannot check who is calling just now (the sign-in key service did not answer). Try again shortly.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -1,9 +1,21 @@
+import './http-parser-binding';
 import restify from 'restify';
 import { Logger } from '../logging/logger';
 import { MessageEndpoint } from '../teams/teams-endpoint';
 
 /** Largest activity accepted; anything bigger is refused with 413 before it is parsed. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+/** What `GET /` answers: a person who opens the bot's URL learns what it serves. */
+export const ENDPOINTS = {
+  name: 'cin-review-bot',
+  about: 'A Microsoft Teams bot that runs Child in Need review meetings. Talk to it from Teams, or locally with `npm run dev`.',
+  endpoints: [
+    { method: 'POST', path: '/api/messages', what: 'Teams (Bot Framework) activities; needs a Bot Framework token unless the bot runs in local mode' },
+    { method: 'GET', path: '/healthz', what: 'liveness probe: {"ok":true}' },
+    { method: 'GET', path: '/', what: 'this list' },
+  ],
+} as const;
 
 export interface BotServer {
   readonly url: string;
@@ -37,6 +49,9 @@ export async function startBotServer(options: {
   });
   server.get('/healthz', async (_req, res) => {
     res.send({ ok: true });
+  });
+  server.get('/', async (_req, res) => {
+    res.send(ENDPOINTS);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

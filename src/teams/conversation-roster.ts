@@ -1,4 +1,5 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
+import { canonicalEntraId } from '../domain/identity/entra-id';
 import { TeamsPerson } from '../domain/review/review';
 import { Logger } from '../logging/logger';
 
@@ -16,7 +17,7 @@ export async function rosterOf(context: TurnContext, logger: Logger): Promise<Te
     const page = await Promise.race([TeamsInfo.getPagedMembers(context, MAX_ROSTER), timeout]).finally(() => clearTimeout(timer));
     return page.members
       .filter((m) => m.id && m.name)
-      .map((m) => ({ teamsUserId: m.id, name: m.name, ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}) }));
+      .map((m) => ({ teamsUserId: m.id, name: m.name, ...(m.aadObjectId ? { aadObjectId: canonicalEntraId(m.aadObjectId) } : {}) }));
   } catch (error) {
     logger.log('warn', 'roster.unavailable', { reason: (error as Error).message });
     return [];

@@ -12,6 +12,11 @@ import { AddressBook } from './address-book';
 import { CardActionTable, cardAction } from './card-actions';
 import { acknowledgementPayload, problemOf, readCardAction, reviewPressPayload } from './card-press-envelope';
 import { rosterOf } from './conversation-roster';
+import { answerToUnofferedInvoke } from './invoke-names';
+import { commandTextOf } from './mention-text';
+import { dueCardForMessage, dueCardForRefresh, dueShowPayload, keptPrivate } from './private-due';
+import { isTenantAllowed } from './tenant-allow-list';
+import { DUE_SHOW_VERB } from '../cards/private-due-cards';
 import { activityKeyOf, conversationOf, personOf, tenantOf } from './teams-turn';
 
 export { personOf } from './teams-turn';
@@ -44,6 +49,9 @@ export class ReviewBot extends TeamsActivityHandler {
     'review.cancel': cardAction(reviewPressPayload('review.cancel'), (c, p) => this.onReviewPress(c, p)),
     'review.keep': cardAction(reviewPressPayload('review.keep'), (c, p) => this.onReviewPress(c, p)),
     'case.acknowledge': cardAction(acknowledgementPayload, (c, a) => this.onAcknowledge(c, a)),
+    [DUE_SHOW_VERB]: cardAction(dueShowPayload, async (c, owner) =>
+      cardResponse(await dueCardForRefresh(this.deps, conversationOf(c), personOf(c), owner, this.deps.clock().today)),
+    ),
   };
 
   constructor(private readonly deps: ReviewBotDependencies) {
@@ -64,8 +72,7 @@ export class ReviewBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     const tenantId = tenantOf(context);
-    const allowed = this.deps.allowedTenantIds;
-    if (allowed.length > 0 && !allowed.includes(tenantId)) {
+    if (!isTenantAllowed(this.deps.allowedTenantIds, tenantId)) {
       this.deps.logger.log('warn', 'tenant.refused', { tenantId, type: context.activity.type });
       if (context.activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: errorResponse('TENANT_NOT_ALLOWED', 403) } });
@@ -77,7 +84,7 @@ export class ReviewBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
+    const text = commandTextOf(context.activity);
     const conversation = conversationOf(context);
     const actor = personOf(context);
     const { now, today } = this.deps.clock();
@@ -113,7 +120,8 @@ export class ReviewBot extends TeamsActivityHandler {
         return;
       }
       case 'due':
-        await send(this.deps.cards.due(await this.deps.alerts.due(conversation, actor, today), today));
+        // In a group chat only the caller sees their cases: the chat gets a placeholder.
+        await send(await dueCardForMessage(this.deps, context, conversation, actor, today));
         return;
       case 'help':
         await send(this.deps.cards.help(CHAT_COMMANDS));
@@ -126,7 +134,7 @@ export class ReviewBot extends TeamsActivityHandler {
 
   /** Card presses are read here, by our own schema, whatever shape the value arrives in. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    if (context.activity.name !== 'adaptiveCard/action') return answerToUnofferedInvoke(context.activity.name);
     const response = await this.onCardPress(context, context.activity.value);
     return { status: response.statusCode, body: response };
   }
@@ -165,7 +173,7 @@ export class ReviewBot extends TeamsActivityHandler {
     const acked = await this.deps.alerts.acknowledge(conversationOf(context), personOf(context), ack, now, today);
     this.deps.logger.log('info', 'alert.acknowledged', { ok: acked.ok, alertId: ack.alertId });
     const notice = acked.ok ? `Recorded: you acted on ${ack.caseReference}'s alert.` : userMessageFor(acked.code);
-    return cardResponse(this.deps.cards.due(acked.items, today, notice));
+    return cardResponse(keptPrivate(context, this.deps.cards.due(acked.items, today, notice), personOf(context)));
   }
 
   /** The card this person sees after their press: the chair their step; anyone else the progress. */

@@ -1,14 +1,20 @@
 import {
+  Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationBotFrameworkAuthenticationOptions,
+  InvokeResponse,
   TurnContext,
 } from 'botbuilder';
 import { z } from 'zod';
 import { Config } from '../config/load-config';
 import { userMessageFor } from '../errors/error-catalogue';
 import { Logger } from '../logging/logger';
+import { classifyTurnFailure, failureBody } from './authentication-failure';
 import { ReviewBot } from './review-bot';
+
+/** What the SDK returns once a request is authenticated. */
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
 /** The shape of an HTTP request and response the endpoint needs; the HTTP layer supplies them. */
 export interface EndpointRequest {
@@ -33,6 +39,34 @@ const activityShape = z.object({
 });
 
 /**
+ * The SDK's adapter, except that a request it cannot authenticate or run is answered with a coded
+ * body and the right status (401; 503 when the signing keys cannot be fetched), never the SDK's
+ * own answer: a 500 whose body is the internal error message.
+ */
+class TeamsAdapter extends CloudAdapter {
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    private readonly logger: Logger,
+  ) {
+    super(new ConfigurationBotFrameworkAuthentication(options));
+  }
+
+  protected override async processActivity(
+    auth: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    try {
+      return await (typeof auth === 'string' ? super.processActivity(auth, activity, logic) : super.processActivity(auth, activity, logic));
+    } catch (error) {
+      const failure = classifyTurnFailure(error);
+      this.logger.log(failure.status === 401 ? 'info' : 'warn', 'request.refused', { status: failure.status, code: failure.code, reason: failure.reason });
+      return { status: failure.status, body: failureBody(failure.code) };
+    }
+  }
+}
+
+/**
  * Bot Framework authentication: with an app id, every request must carry a valid token from
  * Teams; without one (local mode), none is checked, which is why local mode binds to loopback.
  */
@@ -43,7 +77,7 @@ export function createTeamsAdapter(config: Config, logger: Logger): CloudAdapter
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId,
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new TeamsAdapter(options, logger);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.log('error', 'turn.failed', { code: 'UNEXPECTED', type: context.activity.type, error: error.stack });
     if (context.activity.type === 'message') {

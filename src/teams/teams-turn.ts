@@ -2,16 +2,17 @@ import { TurnContext } from 'botbuilder';
 import { TeamsPerson } from '../domain/review/review';
 import { ChatAddress, KnownTeamsUser } from '../ports/conversation-directory';
 import { Conversation } from '../use-cases/review-actions';
+import { canonicalEntraId } from '../domain/identity/entra-id';
 
 /** Who and where, read from a Teams activity: the only identity the bot trusts. */
 export function personOf(context: TurnContext): TeamsPerson {
   const from = context.activity.from;
-  return { teamsUserId: from.id, name: from.name ?? 'Unknown', ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) };
+  return { teamsUserId: from.id, name: from.name ?? 'Unknown', ...(from.aadObjectId ? { aadObjectId: canonicalEntraId(from.aadObjectId) } : {}) };
 }
 
 export function tenantOf(context: TurnContext): string {
   const a = context.activity;
-  return a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? '';
+  return canonicalEntraId(a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? '');
 }
 
 export function conversationOf(context: TurnContext): Conversation {

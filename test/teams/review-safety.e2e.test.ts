@@ -1,6 +1,7 @@
 import { BotUnderTest } from '../support/bot-under-test';
 import { actionData, inputsOf, textOf } from '../support/card-reader';
 import { openAsChair } from '../support/review-walk';
+import { cardOf } from '../support/local-connector';
 import { cardActionActivity, messageActivity, teamsUser } from '../support/teams-activity';
 
 const chair = teamsUser('Sam', 1);
@@ -93,13 +94,25 @@ describe('only the chair drives, and nothing is applied twice or lost', () => {
     const beyondAnyField = await bot.press(chair, 'review.continue', { reviewId, version: 1, step: 'set-up', chairName: 'x'.repeat(60_000) });
     expect(beyondAnyField.body).toMatchObject({ statusCode: 400, value: { code: 'PAYLOAD_INVALID' } });
     const wrongType = await bot.post({ ...cardActionActivity(bot.where(), chair, 'review.continue', {}), value: 'not an object' });
-    expect(wrongType.status).toBeLessThan(500);
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'PAYLOAD_INVALID' } });
     expect((await bot.post('{not json')).status).toBe(400);
     expect((await bot.post([1, 2])).status).toBe(400);
     const huge = await bot.post({ type: 'message', text: 'x'.repeat(300 * 1024) });
     expect(huge.status).toBe(413);
-    expect((await bot.post({ nothing: true })).status).toBeLessThan(500);
+    const shapeless = await bot.post({ nothing: true });
+    expect(shapeless.status).toBe(400);
+    expect(shapeless.body.error).toBe('PAYLOAD_INVALID');
+    for (const field of ['type', 'serviceUrl', 'conversation', 'from']) expect(shapeless.body.message).toContain(`${field}:`);
     expect((await openAsChair(bot, chair)).status).toBe(200);
+  });
+
+  it('ignores a malformed mention entity (`mentioned: null`) and still reads the command', async () => {
+    const message = messageActivity(bot.where(), chair, 'help');
+    const activity = { ...message, entities: [{ type: 'mention', text: '<at>Someone</at>', mentioned: null }, ...message.entities] };
+    expect((await bot.post(activity)).status).toBe(200);
+    // The help card, and nothing else (in particular not "Sorry, something went wrong").
+    expect(bot.connector.sent.map((s) => s.activity.text ?? textOf(cardOf(s.activity)))).toEqual([expect.stringContaining('start review')]);
   });
 
   it('an old card after the review moved on gets the step it was pressed on back, with the text kept and nothing overwritten', async () => {
@@ -135,5 +148,13 @@ describe('tenant allow-list', () => {
     const allowed = messageActivity(bot.where({ tenantId: 'aaaaaaaa-0000-4000-8000-000000000001' }), chair, 'help');
     await bot.post(allowed);
     expect(bot.connector.sent).toHaveLength(1);
+  });
+
+  it('compares tenant ids (GUIDs) without regard to case', async () => {
+    const upper = messageActivity(bot.where({ tenantId: 'AAAAAAAA-0000-4000-8000-000000000001' }), chair, 'help');
+    expect((await bot.post(upper)).status).toBe(200);
+    expect(bot.connector.sent.map((s) => textOf(cardOf(s.activity)))).toEqual([expect.stringContaining('start review')]);
+    const press = await bot.post(cardActionActivity(bot.where({ tenantId: 'AAAAAAAA-0000-4000-8000-000000000001' }), chair, 'review.refresh', { reviewId: 'x' }));
+    expect(press.status).not.toBe(403);
   });
 });

@@ -2,7 +2,7 @@ import { BotUnderTest } from '../support/bot-under-test';
 import { actionData, actionsOf, errorsOf, inputsOf, textOf } from '../support/card-reader';
 import { cardOf } from '../support/local-connector';
 import { openAsChair } from '../support/review-walk';
-import { teamsUser } from '../support/teams-activity';
+import { TeamsUser, cardActionActivity, teamsUser } from '../support/teams-activity';
 
 const chair = teamsUser('Kim', 1);
 const parent = teamsUser('Parent', 2);
@@ -43,6 +43,15 @@ async function walkSmallReview(bot: BotUnderTest, setUp: Record<string, string>,
   return reply;
 }
 
+/** A person's due list as they see it in a group chat: the placeholder posted there, refreshed by Teams for them. */
+async function dueListOf(bot: BotUnderTest, user: TeamsUser): Promise<Record<string, any>> {
+  await bot.say(user, 'due');
+  const placeholder = cardOf(bot.connector.posted().at(-1)!.activity)!;
+  expect(JSON.stringify(placeholder)).not.toContain('CIN-');
+  const view = await bot.press(user, '', {}, cardActionActivity(bot.where(), user, 'due.show', placeholder.refresh.action.data, 'automatic'));
+  return view.card!;
+}
+
 const thenContinueTo = (proposedDate: string): Array<Record<string, string>> => [{ kind: 'continue', reason: 'r' }, { familyPreference: 'in-person', proposedDate }];
 
 describe('the review obeys the case’s statutory timescales', () => {
@@ -81,15 +90,13 @@ describe('the review obeys the case’s statutory timescales', () => {
   it('`due` lists the chair’s cases: minutes outstanding, then the review overdue once signed off', async () => {
     const minutes = await walkSmallReview(bot, { ...SET_UP, timescaleReason: 'r' }, ...thenContinueTo('2027-01-18'));
     bot.today = '2027-01-04';
-    await bot.say(chair, 'due');
-    let due = textOf(bot.connector.lastCard());
+    let due = textOf(await dueListOf(bot, chair));
     expect(due).toContain('CIN-77: minutes outstanding');
     expect(due).toMatch(/5 days overdue/);
 
     await bot.pressOn(chair, minutes.card!, 'review.signOff');
     bot.today = '2027-02-15';
-    await bot.say(chair, 'due');
-    due = textOf(bot.connector.lastCard());
+    due = textOf(await dueListOf(bot, chair));
     expect(due).toContain('CIN-77: review overdue');
     expect(due).not.toContain('minutes outstanding');
 
@@ -103,8 +110,7 @@ describe('the review obeys the case’s statutory timescales', () => {
     expect([inputs.planStartDate, inputs.policyPackId, inputs.leadWorker]).toEqual(['2026-10-26', 'leicestershire', 'SW']);
     expect(textOf(remembered.card)).toContain('Next review between Mon 15 Feb 2027 and Mon 1 Mar 2027');
 
-    await bot.say(parent, 'due');
-    expect(textOf(bot.connector.lastCard())).toContain('Nothing due on your cases');
+    expect(textOf(await dueListOf(bot, parent))).toContain('Nothing due on your cases');
   });
 });
 
@@ -121,8 +127,7 @@ describe('drift alerts: the chair records acting on them', () => {
     await bot.pressOn(chair, minutes.card!, 'review.signOff');
     // 003: "review all cases where the plan has been in place for 16 weeks or more": plan start Mon 26 Oct 2026.
     bot.today = '2027-03-01';
-    await bot.say(chair, 'due');
-    const list = bot.connector.lastCard()!;
+    const list = await dueListOf(bot, chair);
     expect(textOf(list)).toContain('CIN-77: drift checkpoint reached');
     const ack = actionsOf(list).find((a) => a.verb === 'case.acknowledge' && a.data.alertId === '16-weeks')!;
     expect(ack.data).toEqual({ caseReference: 'CIN-77', alertId: '16-weeks', due: '2027-02-15' });
@@ -136,6 +141,8 @@ describe('drift alerts: the chair records acting on them', () => {
     expect(textOf(recorded.card)).toContain("Recorded: you acted on CIN-77's alert.");
     expect(actionsOf(recorded.card!).some((a) => a.data?.alertId === '16-weeks')).toBe(false);
     expect(textOf(recorded.card)).toContain('CIN-77: review overdue');
+    // In the group chat the answer stays the chair's own view.
+    expect(recorded.card!.refresh.userIds).toEqual([chair.id]);
     const again = await bot.press(chair, 'case.acknowledge', ack.data);
     expect(textOf(again.card)).toContain('That alert is no longer due');
   });

@@ -1,3 +1,4 @@
+import { sameEntraId } from '../identity/entra-id';
 import { applicableSteps, nextStep, previousStep, stepApplies, stepSatisfied } from './agenda';
 import { DecisionContext, longestHistory } from './case-knowledge';
 import { caseReferences, carryForwardActions } from './new-review';
@@ -46,7 +47,7 @@ export function chairOnly(review: Review, what = 'change it'): string {
 
 /** Entra object ids are GUIDs: compared without regard to case. */
 export function samePerson(a: TeamsPerson, b: TeamsPerson): boolean {
-  if (a.aadObjectId && b.aadObjectId) return a.aadObjectId.toLowerCase() === b.aadObjectId.toLowerCase();
+  if (a.aadObjectId && b.aadObjectId) return sameEntraId(a.aadObjectId, b.aadObjectId);
   return a.teamsUserId === b.teamsUserId;
 }
 

@@ -1,9 +1,6 @@
 import { complianceAlerts, dueItems, historyOf } from '../../../src/domain/cases/case-compliance';
 import { CaseReview, CaseSummary, summariseCase } from '../../../src/domain/cases/case-review';
-import { loadConfig } from '../../../src/config/load-config';
-import { loadTimescales } from '../../../src/main';
-
-const { packs, calendar } = loadTimescales(loadConfig({}));
+import { englandAndWales as calendar, packs } from '../timescales/shipped-timescales';
 
 const review = (over: Partial<CaseReview>): CaseReview => ({
   reviewId: 'r', tenantId: 't', caseReference: 'CIN-1', status: 'signed-off', meetingDate: '2026-10-01', meetingType: 'progress',
