@@ -255,7 +255,9 @@ function watchedOutbox(beforeAnswer: () => Promise<void> = async () => undefined
     },
   };
   /** Resolves once the dispatcher has asked (and been answered) `n` times in all. */
-  const answered = (n: number) => (calls >= n ? Promise.resolve() : new Promise<void>((r) => asked.push(r))).then(async () => (calls >= n ? undefined : answered(n)));
+  const answered = async (n: number): Promise<void> => {
+    while (calls < n) await new Promise<void>((r) => asked.push(r));
+  };
   return { watched, answered };
 }
 
