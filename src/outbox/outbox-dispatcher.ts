@@ -113,6 +113,8 @@ export class OutboxDispatcher {
 
   private sleep(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
+      // A wake that came while the delay was being worked out is not lost.
+      if (this.woken || !this.running) return resolve();
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);

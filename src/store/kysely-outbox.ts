@@ -15,32 +15,41 @@ export class KyselyOutbox implements Outbox {
   ) {}
 
   async take(owner: string, now: string, leaseUntil: string, limit: number): Promise<StoredEffect[]> {
-    return this.db.transaction().execute(async (trx) => {
-      let candidates = trx
-        .selectFrom('outbox')
-        .select('id')
+    // SQLite: no read-then-write transaction (in WAL mode a second connection could not upgrade it);
+    // each conditional update is atomic on its own and waits its turn for the file.
+    if (this.dialect === 'sqlite') return this.lease(this.db, await this.due(this.db, now, limit, false), owner, now, leaseUntil);
+    return this.db.transaction().execute(async (trx) => this.lease(trx, await this.due(trx, now, limit, true), owner, now, leaseUntil));
+  }
+
+  private async due(db: Kysely<ReviewDatabase>, now: string, limit: number, skipLocked: boolean): Promise<string[]> {
+    let candidates = db
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('not_before', '<=', now)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      .orderBy('not_before')
+      .orderBy('created_at')
+      .orderBy('seq')
+      .limit(limit);
+    if (skipLocked) candidates = candidates.forUpdate().skipLocked();
+    return (await candidates.execute()).map((r) => r.id);
+  }
+
+  private async lease(db: Kysely<ReviewDatabase>, ids: readonly string[], owner: string, now: string, leaseUntil: string): Promise<StoredEffect[]> {
+    const taken: StoredEffect[] = [];
+    for (const id of ids) {
+      const row = await db
+        .updateTable('outbox')
+        .set({ lease_owner: owner, lease_until: leaseUntil })
+        .where('id', '=', id)
         .where('status', '=', 'pending')
-        .where('not_before', '<=', now)
         .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-        .orderBy('not_before')
-        .orderBy('created_at')
-        .limit(limit);
-      if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
-      const ids = (await candidates.execute()).map((r) => r.id);
-      const taken: StoredEffect[] = [];
-      for (const id of ids) {
-        const row = await trx
-          .updateTable('outbox')
-          .set({ lease_owner: owner, lease_until: leaseUntil })
-          .where('id', '=', id)
-          .where('status', '=', 'pending')
-          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-          .returningAll()
-          .executeTakeFirst();
-        if (row) taken.push(effectOf(row));
-      }
-      return taken;
-    });
+        .returningAll()
+        .executeTakeFirst();
+      if (row) taken.push(effectOf(row));
+    }
+    return taken;
   }
 
   async complete(id: string, owner: string, now: string): Promise<boolean> {
@@ -87,14 +96,14 @@ export class KyselyOutbox implements Outbox {
   }
 
   async ofReview(reviewId: string): Promise<StoredEffect[]> {
-    const rows = await this.db.selectFrom('outbox').selectAll().where('review_id', '=', reviewId).orderBy('created_at').orderBy('id').execute();
+    const rows = await this.db.selectFrom('outbox').selectAll().where('review_id', '=', reviewId).orderBy('created_at').orderBy('seq').execute();
     return rows.map(effectOf);
   }
 }
 
 /** Queues effects inside the caller's transaction; an effect whose key is already queued is left as it is. */
 export async function queueEffects(trx: Kysely<ReviewDatabase>, effects: readonly NewEffect[], now: string): Promise<void> {
-  for (const effect of effects) {
+  for (const [seq, effect] of effects.entries()) {
     await trx
       .insertInto('outbox')
       .values({
@@ -107,6 +116,7 @@ export async function queueEffects(trx: Kysely<ReviewDatabase>, effects: readonl
         status: 'pending',
         attempts: 0,
         created_at: now,
+        seq,
         not_before: now,
         lease_owner: null,
         lease_until: null,

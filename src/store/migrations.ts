@@ -101,6 +101,8 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('attempts', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
+        // The order of effects queued in one transaction (they share created_at).
+        .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('not_before', 'text', (c) => c.notNull())
         .addColumn('lease_owner', 'text')
         .addColumn('lease_until', 'text')

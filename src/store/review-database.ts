@@ -72,6 +72,7 @@ export interface OutboxTable {
   status: string;
   attempts: number;
   created_at: string;
+  seq: number;
   not_before: string;
   lease_owner: string | null;
   lease_until: string | null;

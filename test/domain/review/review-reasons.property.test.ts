@@ -24,7 +24,9 @@ const setUpCase = fc.record({
   reason: fc.constantFrom('', 'The family asked for a later date'),
 });
 
-function setUpForm(c: fc.RecordValue<typeof setUpCase extends fc.Arbitrary<infer T> ? T : never>) {
+type SetUpCase = typeof setUpCase extends fc.Arbitrary<infer T> ? T : never;
+
+function setUpForm(c: SetUpCase): Record<string, string> {
   const meetingDate = addCalendarDays(c.planStart, c.gap);
   return {
     ...setUpValues({ meetingType: c.meetingType, chairRole: c.chairRole, meetingDate }),
