@@ -73,7 +73,7 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
   const messages = new ChatMessages(adapter, config.bot.appId);
   const dispatcher = new OutboxDispatcher({
     outbox: storage.outbox,
-    handlers: { [PROGRESS_CARD_UPDATE]: progressCardEffect(store, storage.directory, cards, messages) },
+    handlers: { [PROGRESS_CARD_UPDATE]: progressCardEffect(store, storage.outbox, storage.directory, cards, messages) },
     logger,
     leaseMs: config.outbox.leaseMs,
     callTimeoutMs: config.outbox.callTimeoutMs,

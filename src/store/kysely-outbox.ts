@@ -37,19 +37,18 @@ export class KyselyOutbox implements Outbox {
   }
 
   private async lease(db: Kysely<ReviewDatabase>, ids: readonly string[], owner: string, now: string, leaseUntil: string): Promise<StoredEffect[]> {
-    const taken: StoredEffect[] = [];
-    for (const id of ids) {
-      const row = await db
-        .updateTable('outbox')
-        .set({ lease_owner: owner, lease_until: leaseUntil })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-        .returningAll()
-        .executeTakeFirst();
-      if (row) taken.push(effectOf(row));
-    }
-    return taken;
+    if (ids.length === 0) return [];
+    // One conditional update for all: only rows still pending and free are leased, whoever raced us.
+    const rows = await db
+      .updateTable('outbox')
+      .set({ lease_owner: owner, lease_until: leaseUntil })
+      .where('id', 'in', [...ids])
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      .returningAll()
+      .execute();
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return rows.map(effectOf).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
 
   async complete(id: string, owner: string, now: string): Promise<boolean> {
