@@ -2,11 +2,11 @@ import { STEP_TITLES, applicableSteps, progressOf } from '../domain/review/agend
 import { minutesOf } from '../domain/review/minutes';
 import { Review } from '../domain/review/review';
 import { ESCALATION_INSTRUCTIONS, outstandingSteps } from '../domain/review/review-machine';
-import { FieldErrors, FormValues } from '../domain/review/step-forms';
-import { choicesOf } from '../domain/review/review-labels';
+import { FieldErrors, FormValues, NEW_ATTENDEE_FIELDS } from '../domain/review/step-forms';
 import { DueItem } from '../domain/cases/case-compliance';
 import { formatCalendarDate } from '../domain/timescales';
-import { FieldBuilder } from './card-fields';
+import { blankFields } from './card-fields';
+import { elementsOf } from './card-inputs';
 import { AdaptiveCardJson, CardTemplates } from './card-templates';
 import { SectionContext, sectionsFor } from './step-sections';
 
@@ -49,7 +49,6 @@ export class ReviewCards {
     if (review.status !== 'in-progress' || review.currentStep === 'minutes') return this.minutes(review, options);
     const step = review.currentStep;
     const errors = options.errors ?? {};
-    const fields = new FieldBuilder(options.typed, errors);
     // Errors of inputs inside a folded part of the card (add an attendee, hand over) go in the notice.
     const folded = Object.entries(errors).filter(([id]) => id.startsWith('newAttendee.') || id === 'handTo').map(([, m]) => m);
     const notice = [options.notice, ...folded].filter((m) => m !== undefined && m !== '').join(' ');
@@ -58,13 +57,12 @@ export class ReviewCards {
       step,
       title: STEP_TITLES[step],
       intro: '',
-      sections: sectionsFor(step, review, fields, { ...this.packs, today: options.today }),
+      sections: sectionsFor(step, review, options.typed, errors, { ...this.packs, today: options.today }),
       continueTitle: 'Save and continue',
       addAnotherTitle: LIST_STEPS[step] ?? '',
       canGoBack: step !== 'set-up',
       canAddAttendee: step !== 'set-up' && step !== 'introductions',
-      roleChoices: choicesOf('role'),
-      attendanceChoices: choicesOf('attendance'),
+      newAttendeeElements: elementsOf(blankFields(NEW_ATTENDEE_FIELDS, 'newAttendee.', { attendance: 'present' })),
       handOverChoices: review.attendees
         .filter((a) => a.teams && a.teams.teamsUserId !== review.chair.teamsUserId)
         .map((a) => ({ title: a.name, value: a.key })),

@@ -26,6 +26,10 @@ export const ERROR_CATALOGUE = {
     status: 500,
     say: 'Sorry, something went wrong on our side. Everything you had saved is kept: type "resume" to carry on.',
   },
+  REVIEW_UNREADABLE: {
+    status: 500,
+    say: 'The saved review in this chat could not be read. Nothing has been changed; please tell your support team.',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

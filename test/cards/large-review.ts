@@ -25,7 +25,10 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
     role: ROLES[i % ROLES.length]!,
     organisation: text(`Organisation ${i} Primary Academy Trust`),
     attendance: i % 5 === 4 ? 'apologies' : 'present',
-    contact: text(`attendee${i}@example.org.uk, 07700 900${String(i).padStart(3, '0')}`),
+    email: `attendee${i}@example.org.uk`,
+    phone: text(`07700 900${String(i).padStart(3, '0')}`),
+    receivesMinutes: i % 7 !== 6,
+    doNotShareContact: i % 4 === 1,
     ...(i < 6 ? { teams: { teamsUserId: `29:a${i}`, name: `Attendee ${i}` } } : {}),
   }));
   const children = ['Amara', 'Bo', 'Cai', 'Dana', 'Eli', 'Fern'].slice(0, size.children).map((firstName, i) => ({ key: `c${i}`, firstName: text(firstName), caseReference: `CIN-10${i}` }));
@@ -70,14 +73,16 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
         byWhen: '2026-12-15',
         status: (['done', 'on-track', 'not-started', 'drifting'] as const)[i % 4]!,
         carriedForward: i < 10,
+        notForFamily: i % 6 === 5,
       })),
     },
     updates: attendees
       .filter((a) => !['child', 'parent-carer', 'family-network'].includes(a.role) && a.attendance === 'present')
-      .map((a) => ({ attendeeKey: a.key, update: text(sentence('Update', 2)) })),
+      .map((a, i) => ({ attendeeKey: a.key, update: text(sentence('Update', 2)), notForFamily: i % 3 === 2 })),
     mapping: {
       workingWell: text(sentence('Working well', 2)),
       worries: text(sentence('Worries', 2)),
+      professionalWorries: text(sentence('Professional worries', 1)),
       complicatingFactors: text(sentence('Complicating', 1)),
       safetyPlan: 'tested-and-changed',
       safetyPlanNotes: text(sentence('Safety plan', 1)),

@@ -6,6 +6,10 @@ import { validateAdaptiveCard } from './card-schema/validate-card';
 import { largeReview } from './large-review';
 import { MAX_ACTIONS, MAX_ATTENDEES, MAX_CHILDREN, MAX_STATEMENTS } from '../../src/domain/review/step-forms';
 import { textOf } from '../support/card-reader';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/project/project-root';
+import { STEPS, StepDefinition } from '../../src/domain/review/steps';
 
 const cards = new ReviewCards(new CardTemplates(), { packChoices: [{ title: 'Leicestershire County Council', value: 'leicestershire' }], defaultPackId: 'leicestershire' });
 const today = '2026-11-24';
@@ -28,8 +32,9 @@ function everyCard(review = largeReview()) {
 }
 
 describe('every card template', () => {
-  it('is one of the templates the renderer knows', () => {
-    expect(TEMPLATE_NAMES).toEqual(['step-form', 'review-progress', 'minutes-draft', 'confirm-cancel', 'help', 'due-list']);
+  it('is a file in cards/, and every file there is a template the renderer knows', () => {
+    const files = readdirSync(join(PROJECT_ROOT, 'cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    expect([...TEMPLATE_NAMES].sort()).toEqual(files.sort());
   });
 
   it.each(everyCard())('%s renders to a valid Adaptive Card 1.5 under 40 KB for a large meeting', (_, card) => {
@@ -60,15 +65,45 @@ describe('every card template', () => {
     }
   });
 
-  it('binds user text as data: template syntax typed by a user appears literally on every card', () => {
-    const hostile = largeReview((s) => `${s} \${secret} {{x}} \${$root.reviewId} \${count(sections)}`);
-    for (const [name, card] of everyCard(hostile)) {
-      const json = JSON.stringify(card);
-      // Had any of it been evaluated, these exact strings would be gone from the card.
-      if (name.startsWith('step ') && name !== 'step explanations') {
-        expect(json).toContain('${secret} {{x}} ${$root.reviewId} ${count(sections)}');
-      }
-    }
-    expect(validateAdaptiveCard(everyCard(hostile)[12]![1])).toEqual([]);
+  it('binds user text as data: template syntax typed by a user appears literally on every card that shows typed text', () => {
+    const typed = '${secret} {{x}} ${$root.reviewId} ${count(sections)}';
+    const rendered = everyCard(largeReview((s) => `${s} ${typed}`));
+    // Cards that show no typed text: the explanations step (ticks only), and the cards that are not about the review's content.
+    const withoutTypedText = ['step explanations', 'progress', 'confirm cancel', 'help', 'due list', 'due list, empty'];
+    const withTypedText = rendered.filter(([name]) => !withoutTypedText.includes(name));
+    expect(withTypedText.map(([name]) => name)).toEqual(expect.arrayContaining(['step minutes', 'step with errors', 'minutes signed off', 'step plan']));
+    // Had any of it been evaluated, this exact string would be gone from the card.
+    for (const [name, card] of withTypedText) expect({ name, literal: JSON.stringify(card).includes(typed) }).toEqual({ name, literal: true });
+    // Still valid cards (every value here is 58 characters longer than the large meeting's, so size is checked above, not here).
+    for (const [name, card] of rendered) expect({ name, problems: validateAdaptiveCard(card, { maxBytes: 64 * 1024 }) }).toEqual({ name, problems: [] });
   });
 });
+
+describe('step cards take each input from its step', () => {
+  it("every input's maxLength on every step card is its field's limit", () => {
+    const review = largeReview();
+    const limits = new Map<string, number>();
+    for (const step of Object.values(STEPS) as StepDefinition[]) for (const f of step.fields) limits.set(`${step.id}:${f.id}`, f.maxLength);
+    let checked = 0;
+    for (const step of STEP_IDS.filter((s) => s !== 'minutes')) {
+      const card = cards.forChair({ ...review, currentStep: step }, { today });
+      for (const input of inputsWithLimits(card)) {
+        const field = input.id.split('.').at(-1)!;
+        const limit = input.id.startsWith('newAttendee.') ? limits.get(`introductions:${field}`) : limits.get(`${step}:${field}`);
+        expect({ id: input.id, maxLength: input.maxLength }).toEqual({ id: input.id, maxLength: limit });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+});
+
+function inputsWithLimits(node: unknown, found: Array<{ id: string; maxLength: number }> = []): Array<{ id: string; maxLength: number }> {
+  if (Array.isArray(node)) node.forEach((n) => inputsWithLimits(n, found));
+  else if (node && typeof node === 'object') {
+    const n = node as Record<string, unknown>;
+    if (n.type === 'Input.Text' && typeof n.id === 'string') found.push({ id: n.id, maxLength: n.maxLength as number });
+    Object.values(n).forEach((v) => inputsWithLimits(v, found));
+  }
+  return found;
+}

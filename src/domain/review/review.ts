@@ -3,11 +3,11 @@
  * Pure data: no I/O, no card shapes. Dates are calendar dates ('YYYY-MM-DD'); instants are ISO strings.
  */
 
-export const MEETING_TYPES = ['initial', 'progress', 'final'] as const;
-export type MeetingType = (typeof MEETING_TYPES)[number];
+import { CHAIR_ROLES, ChairRole, LEAD_WORKERS, LeadWorker, MEETING_TYPES, MeetingType } from '../timescales/pack-roles';
 
-export const CHAIR_ROLES = ['SSWOP', 'TM', 'SP', 'CSW', 'SW', 'KW', 'SM'] as const;
-export type ChairRole = (typeof CHAIR_ROLES)[number];
+// The meeting types, chair roles and lead workers are the timescales' words: the review uses them.
+export { CHAIR_ROLES, LEAD_WORKERS, MEETING_TYPES };
+export type { ChairRole, LeadWorker, MeetingType };
 
 export const ATTENDEE_ROLES = [
   'child',
@@ -32,6 +32,8 @@ export interface TeamsPerson {
   /** Entra object id, when Teams supplies it. */
   readonly aadObjectId?: string;
   readonly name: string;
+  /** The email or UPN Teams gives for them, when the roster supplied it. */
+  readonly email?: string;
 }
 
 export interface Child {
@@ -46,7 +48,13 @@ export interface Attendee {
   readonly role: AttendeeRole;
   readonly organisation: string;
   readonly attendance: Attendance;
-  readonly contact: string;
+  /** Validated when given; '' when not known. */
+  readonly email: string;
+  readonly phone: string;
+  /** Whether they are sent the minutes. */
+  readonly receivesMinutes: boolean;
+  /** Their email and phone are left out of every copy of anything others read. */
+  readonly doNotShareContact: boolean;
   /** Set when the attendee was offered from the Teams chat or meeting roster. */
   readonly teams?: TeamsPerson;
 }
@@ -109,6 +117,8 @@ export interface PlanAction {
   readonly status: ActionStatus;
   /** Brought from the last review of the same case. */
   readonly carriedForward: boolean;
+  /** Left out of the family's copy of the minutes. */
+  readonly notForFamily: boolean;
 }
 
 export interface Plan {
@@ -121,6 +131,8 @@ export interface Plan {
 export interface AgencyUpdate {
   readonly attendeeKey: string;
   readonly update: string;
+  /** Left out of the family's copy of the minutes. */
+  readonly notForFamily: boolean;
 }
 
 export const SAFETY_PLAN_STATES = ['tested', 'changed', 'tested-and-changed', 'neither', 'no-safety-plan-yet'] as const;
@@ -133,6 +145,8 @@ export interface Scaling {
 export interface Mapping {
   readonly workingWell: string;
   readonly worries: string;
+  /** Worries shared among professionals only: never in the family's copy. */
+  readonly professionalWorries: string;
   readonly complicatingFactors: string;
   readonly safetyPlan: (typeof SAFETY_PLAN_STATES)[number];
   readonly safetyPlanNotes: string;
@@ -184,9 +198,6 @@ export interface NextMeeting {
   /** Filled by the booking capability; null until then. */
   readonly booking: null;
 }
-
-export const LEAD_WORKERS = ['SW', 'KW'] as const;
-export type LeadWorker = (typeof LEAD_WORKERS)[number];
 
 export interface SetUp {
   readonly meetingType: MeetingType;

@@ -13,7 +13,7 @@ import { ATTENDEE_ROLES, Attendance, Attendee, AttendeeRole, Outcome, OutcomeKin
 import { MEETING_DATE, T0, freshReview, setUpValues, submit, walkTo } from './review-builder';
 
 const attendee = (role: AttendeeRole, attendance: Attendance = 'present', key = `a-${role}-${attendance}`): Attendee => ({
-  key, name: `Name ${key}`, role, organisation: '', attendance, contact: '',
+  key, name: `Name ${key}`, role, organisation: '', attendance, email: '', phone: '', receivesMinutes: true, doNotShareContact: false,
 });
 
 const setUp = (meetingType: SetUp['meetingType'], mode: SetUp['mode']): SetUp => ({

@@ -23,6 +23,15 @@ describe('newReview', () => {
     expect(r.rosterOffered).toHaveLength(3);
   });
 
+  it("takes each roster member's email from the Teams identity, when the roster gave one; no phone is guessed", () => {
+    const r = freshReview([{ ...OTHER, email: 'olu.other@council.gov.uk' }, { teamsUserId: '29:third', name: 'Tia Third' }]);
+    expect(r.attendees.map((a) => [a.name, a.email, a.phone, a.teams?.email, a.receivesMinutes, a.doNotShareContact])).toEqual([
+      ['Chris Chair', '', '', undefined, true, false],
+      ['Olu Other', 'olu.other@council.gov.uk', '', 'olu.other@council.gov.uk', true, false],
+      ['Tia Third', '', '', undefined, true, false],
+    ]);
+  });
+
   it('keeps ids from the conversation', () => {
     const r = newReview({ id: 'r-9', conversationId: 'c-9', tenantId: 't-9', startedBy: OTHER, roster: [], now: T0 });
     expect([r.id, r.conversationId, r.tenantId, r.chair]).toEqual(['r-9', 'c-9', 't-9', OTHER]);
@@ -31,7 +40,7 @@ describe('newReview', () => {
 
 describe('carryForwardActions', () => {
   const act = (key: string, status: PlanAction['status'], carriedForward = false): PlanAction => ({
-    key, what: `do ${key}`, who: 'Sam', byWhen: '2026-02-20', status, carriedForward,
+    key, what: `do ${key}`, who: 'Sam', byWhen: '2026-02-20', status, carriedForward, notForFamily: false,
   });
   const previousWith = (actions: PlanAction[]): Review => ({
     ...completeReview(),

@@ -15,7 +15,7 @@ describe('the plan', () => {
       plan: {
         dangerStatements: [{ key: `statement-${T36}-0`, danger: 'Amy may be hurt if the adults argue and drink', safetyGoal: 'Amy is safe at home because adults keep arguments away from her' }],
         statementsAgreedOrReviewed: true,
-        actions: [{ key: `action-${T36}-0`, what: 'Book a GP appointment', who: 'Pat Parent', byWhen: '2026-03-20', status: 'on-track', carriedForward: false }],
+        actions: [{ key: `action-${T36}-0`, what: 'Book a GP appointment', who: 'Pat Parent', byWhen: '2026-03-20', status: 'on-track', carriedForward: false, notForFamily: false }],
       },
     });
   });
@@ -106,7 +106,7 @@ describe('mapping', () => {
     const form = { ...valid(), worries: ' None ', scaleParents: '', scaleChild: ' 10 ', scaleOverall: '0' };
     expect(patchOf(parseStep('mapping', form))).toStrictEqual({
       mapping: {
-        workingWell: 'Amy attends school every day', worries: 'None', complicatingFactors: 'Dad works away', safetyPlan: 'tested',
+        workingWell: 'Amy attends school every day', worries: 'None', professionalWorries: '', complicatingFactors: 'Dad works away', safetyPlan: 'tested',
         safetyPlanNotes: 'Tested once, it held',
         scaling: [{ party: 'Overall', score: 0 }, { party: 'Professionals', score: 5 }, { party: 'Child', score: 10 }],
       },

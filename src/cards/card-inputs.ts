@@ -1,0 +1,37 @@
+import type { CardField } from './card-fields';
+
+/** An Adaptive Card element, as JSON. */
+export type CardElement = Readonly<Record<string, unknown>>;
+
+/**
+ * The Adaptive Card input for a step's field, and the message under it when it was refused.
+ * Built in code rather than in the template so a field costs no wrapping container: a large plan
+ * stays under Teams' 40 KB. What the chair typed is only ever a property value: never evaluated.
+ */
+export function inputElements(field: CardField): CardElement[] {
+  const base = { id: field.id, value: field.value };
+  const element = ((): CardElement => {
+    switch (field.kind) {
+      case 'text':
+        return { type: 'Input.Text', ...base, label: field.label, maxLength: field.maxLength };
+      case 'multiline':
+        return { type: 'Input.Text', ...base, label: field.label, maxLength: field.maxLength, isMultiline: true };
+      case 'date':
+        return { type: 'Input.Date', ...base, label: field.label };
+      case 'time':
+        return { type: 'Input.Time', ...base, label: field.label };
+      case 'number':
+        return { type: 'Input.Number', id: field.id, label: field.label, min: 0, max: 10, ...(field.value !== '' ? { value: Number(field.value) } : {}) };
+      case 'choice':
+        return { type: 'Input.ChoiceSet', ...base, label: field.label, ...(field.value === '' ? { placeholder: 'Choose…' } : {}), style: 'compact', choices: field.choices };
+      case 'toggle':
+        return { type: 'Input.Toggle', ...base, title: field.label };
+    }
+  })();
+  if (field.error === '') return [element];
+  return [element, { type: 'TextBlock', text: field.error, color: 'Attention', size: 'Small', wrap: true, spacing: 'None' }];
+}
+
+export function elementsOf(fields: readonly CardField[]): CardElement[] {
+  return fields.flatMap(inputElements);
+}
