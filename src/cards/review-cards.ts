@@ -1,4 +1,4 @@
-import { STEP_TITLES, applicableSteps, progressOf } from '../domain/review/agenda';
+import { applicableSteps, progressOf, stepTitle } from '../domain/review/agenda';
 import { minutesOf } from '../domain/review/minutes';
 import { Review } from '../domain/review/review';
 import { ESCALATION_INSTRUCTIONS, outstandingSteps } from '../domain/review/review-machine';
@@ -55,7 +55,7 @@ export class ReviewCards {
     return this.templates.render('step-form', {
       ...this.common(review, { ...options, notice }),
       step,
-      title: STEP_TITLES[step],
+      title: stepTitle(review, step),
       intro: '',
       sections: sectionsFor(step, review, options.typed, errors, { ...this.packs, today: options.today }),
       continueTitle: 'Save and continue',
@@ -84,7 +84,7 @@ export class ReviewCards {
       notice:
         options.notice ??
         (open && outstanding.length > 0
-          ? `Still to complete before sign-off: ${outstanding.map((s) => STEP_TITLES[s]).join(', ')}.`
+          ? `Still to complete before sign-off: ${outstanding.map((s) => stepTitle(review, s)).join(', ')}.`
           : ''),
     });
   }
@@ -106,7 +106,7 @@ export class ReviewCards {
       notice,
       agenda: steps.map((s) => ({
         mark: review.completedSteps.includes(s) || review.status === 'signed-off' ? '✓' : s === review.currentStep ? '▶' : '·',
-        title: STEP_TITLES[s],
+        title: stepTitle(review, s),
       })),
       chairUserIds: [review.chair.teamsUserId],
       open: review.status === 'in-progress',

@@ -107,3 +107,14 @@ function inputsWithLimits(node: unknown, found: Array<{ id: string; maxLength: n
   }
   return found;
 }
+
+describe('the explanations step card at a progress meeting held online', () => {
+  it('is titled and asks for the cameras only, on the card and in the agenda', () => {
+    const review = { ...largeReview(), currentStep: 'explanations' as const };
+    const text = textOf(cards.forChair(review, { today }));
+    expect(text).toMatch(/^Cameras on$/m);
+    expect(text).not.toContain('Family Help model');
+    expect(textOf(cards.progress(review))).toContain('Cameras on');
+    expect(textOf(cards.minutes(review, { today }))).not.toContain('Family Help model');
+  });
+});

@@ -1,3 +1,4 @@
+import { Review } from '../review';
 import { objectOf, tickField } from './fields';
 import { explanationsNeeded } from './people';
 import { CapturingStep, always, fact, input, minutesSection, section } from './step-definition';
@@ -9,7 +10,17 @@ const fields = {
 };
 const explanationFields = objectOf(fields);
 
-const meta = { id: 'explanations', title: 'Role, Family Help model and cameras' } as const;
+const TITLES = { both: 'Role, Family Help model and cameras', 'role-and-model': 'Role and Family Help model', cameras: 'Cameras on' } as const;
+
+const meta = {
+  id: 'explanations',
+  title: TITLES.both,
+  /** Only what applies: the explanation at an initial meeting, the cameras at an online one. */
+  titleFor(review: Review): string {
+    const needed = explanationsNeeded(review);
+    return needed.length === 1 ? TITLES[needed[0]!] : TITLES.both;
+  },
+} as const;
 
 /** The role/model explanation is for initial meetings, the cameras reminder for online ones. */
 export const explanationsStep = {
@@ -41,11 +52,12 @@ export const explanationsStep = {
   },
   minutes(review) {
     const e = review.explanations;
+    const needed = explanationsNeeded(review);
     const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
     return [
       minutesSection(meta, review, e ? [
-        fact(fields.roleAndModelExplained, 'Role and Family Help model explained', yesNo(e.roleAndModelExplained)),
-        fact(fields.camerasOnAsked, 'Professionals asked to have cameras on', yesNo(e.camerasOnAsked)),
+        needed.includes('role-and-model') && fact(fields.roleAndModelExplained, 'Role and Family Help model explained', yesNo(e.roleAndModelExplained)),
+        needed.includes('cameras') && fact(fields.camerasOnAsked, 'Professionals asked to have cameras on', yesNo(e.camerasOnAsked)),
       ] : []),
     ];
   },
