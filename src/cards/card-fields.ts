@@ -11,6 +11,8 @@ export interface CardField {
   readonly label: string;
   readonly value: string;
   readonly maxLength: number;
+  /** What an empty input shows: a short text's limit. */
+  readonly placeholder: string;
   readonly choices: readonly Choice[];
   readonly error: string;
 }
@@ -29,15 +31,24 @@ export interface CardSection {
  * and limit are the step's field's own.
  */
 export function cardFieldOf(input: FormInput, typed: FormValues | undefined, errors: FieldErrors): CardField {
-  const { field } = input;
+  return cardField(input.field, input.inputId, typed?.[input.inputId] ?? input.stored, errors[input.inputId] ?? '', input.label, input.choices);
+}
+
+/**
+ * Text is never cut: each text input says its limit (a long answer in its label, a short one as its
+ * placeholder), and an answer already over it comes back whole, with room to shorten it.
+ */
+function cardField(field: Field, id: string, value: string, error: string, label = field.label, choices = field.choices): CardField {
+  const limit = `${field.maxLength.toLocaleString('en-GB')} characters`;
   return {
-    id: input.inputId,
+    id,
     kind: field.kind,
-    label: input.label ?? field.label,
-    value: typed?.[input.inputId] ?? input.stored,
-    maxLength: field.maxLength,
-    choices: input.choices ?? field.choices,
-    error: errors[input.inputId] ?? '',
+    label: field.kind === 'multiline' ? `${label} (up to ${limit})` : label,
+    value,
+    maxLength: Math.max(field.maxLength, value.length),
+    placeholder: field.kind === 'text' ? `Up to ${limit}` : '',
+    choices,
+    error,
   };
 }
 
@@ -48,13 +59,5 @@ export function cardSectionOf(section: FormSection, typed: FormValues | undefine
 
 /** Fields outside a step's sections (e.g. "Add an attendee"), blank, at `prefix` + their id. */
 export function blankFields(fields: readonly Field[], prefix: string, defaults: Readonly<Record<string, string>> = {}): CardField[] {
-  return fields.map((field) => ({
-    id: `${prefix}${field.id}`,
-    kind: field.kind,
-    label: field.label,
-    value: defaults[field.id] ?? '',
-    maxLength: field.maxLength,
-    choices: field.choices,
-    error: '',
-  }));
+  return fields.map((field) => cardField(field, `${prefix}${field.id}`, defaults[field.id] ?? '', ''));
 }

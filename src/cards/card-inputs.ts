@@ -13,7 +13,7 @@ export function inputElements(field: CardField): CardElement[] {
   const element = ((): CardElement => {
     switch (field.kind) {
       case 'text':
-        return { type: 'Input.Text', ...base, label: field.label, maxLength: field.maxLength };
+        return { type: 'Input.Text', ...base, label: field.label, maxLength: field.maxLength, placeholder: field.placeholder };
       case 'multiline':
         return { type: 'Input.Text', ...base, label: field.label, maxLength: field.maxLength, isMultiline: true };
       case 'date':

@@ -118,3 +118,40 @@ describe('the explanations step card at a progress meeting held online', () => {
     expect(textOf(cards.minutes(review, { today }))).not.toContain('Family Help model');
   });
 });
+
+describe('typed text is never cut', () => {
+  const review = { ...largeReview(), currentStep: 'mapping' as const };
+  const inputs = (card: object) => {
+    const found: Array<Record<string, unknown>> = [];
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === 'object') {
+        const o = n as Record<string, unknown>;
+        if (typeof o.type === 'string' && o.type.startsWith('Input.')) found.push(o);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(card);
+    return found;
+  };
+
+  it('every text input says its limit: long answers in the label, short ones in the placeholder', () => {
+    for (const step of STEP_IDS.filter((s) => s !== 'minutes')) {
+      for (const input of inputs(cards.forChair({ ...largeReview(), currentStep: step }, { today })).filter((i) => i.type === 'Input.Text')) {
+        const limit = (input.maxLength as number).toLocaleString('en-GB');
+        if (input.isMultiline) expect(input.label).toContain(`(up to ${limit} characters)`);
+        else expect({ id: input.id, placeholder: input.placeholder }).toEqual({ id: input.id, placeholder: `Up to ${limit} characters` });
+      }
+    }
+  });
+
+  it('an answer over the limit comes back whole, with how much to remove, and the input lets the chair shorten it', () => {
+    const pasted = `${'She knows she can talk to her head of year. '.repeat(95)}See the referral.`;
+    expect(pasted.length).toBeGreaterThan(4000);
+    const card = cards.forChair(review, { today, typed: { worries: pasted }, errors: { worries: `Remove ${pasted.length - 4000} characters` } });
+    const worries = inputs(card).find((i) => i.id === 'worries')!;
+    expect(worries.value).toBe(pasted);
+    expect(worries.maxLength).toBeGreaterThanOrEqual(pasted.length);
+    expect(textOf(card)).toContain(`Remove ${pasted.length - 4000} characters`);
+  });
+});

@@ -77,7 +77,15 @@ export const trimmedText = (max: number) =>
   z
     .string()
     .default('')
-    .pipe(z.string().trim().max(max, `Keep this to ${max} characters or fewer`));
+    .pipe(z.string().trim().max(max, { error: (issue) => tooLong(String(issue.input ?? '').length, max) }));
+
+/** Never cut typed text: say by how much it is over, so the chair can shorten it themselves. */
+export function tooLong(length: number, max: number): string {
+  const over = length - max;
+  return `Remove ${count(over)} character${over === 1 ? '' : 's'}: this is ${count(length)} characters and the limit is ${count(max)}`;
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
 
 export const text = {
   /** Names, roles, references. */

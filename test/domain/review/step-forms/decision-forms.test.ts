@@ -43,8 +43,8 @@ describe('outcome', () => {
     ['kind', { kind: '' }, 'Choose the outcome of the review'],
     ['kind', { kind: 'adjourn' }, 'Choose the outcome of the review'],
     ['reason', { reason: '  ' }, 'Record the reason for this decision'],
-    ['reason', { reason: 'x'.repeat(4001) }, 'Keep this to 4000 characters or fewer'],
-    ['leadProfessional', { leadProfessional: 'x'.repeat(201) }, 'Keep this to 200 characters or fewer'],
+    ['reason', { reason: 'x'.repeat(4001) }, 'Remove 1 character: this is 4,001 characters and the limit is 4,000'],
+    ['leadProfessional', { leadProfessional: 'x'.repeat(201) }, 'Remove 1 character: this is 201 characters and the limit is 200'],
   ])('%s: %j is refused with "%s"', (field, change, message) => {
     expect(errorsOf(parseStep('outcome', { ...outcomeValues(), ...change }))).toEqual({ [field]: message });
   });
@@ -76,7 +76,7 @@ describe('exit planning', () => {
   it.each([
     ['agenciesAsked', { agenciesAsked: 'false' }, 'Tick once agencies have been asked to prepare exit strategies'],
     ['exitStrategies', { exitStrategies: '' }, "Record each agency's exit strategy or contingency"],
-    ['exitStrategies', { exitStrategies: 'x'.repeat(4001) }, 'Keep this to 4000 characters or fewer'],
+    ['exitStrategies', { exitStrategies: 'x'.repeat(4001) }, 'Remove 1 character: this is 4,001 characters and the limit is 4,000'],
   ])('%s: %j is refused with "%s"', (field, change, message) => {
     expect(errorsOf(parseStep('exit-planning', { ...valid, ...change }))).toEqual({ [field]: message });
   });

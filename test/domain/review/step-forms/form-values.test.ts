@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { z } from 'zod';
 import { isCalendarDate as timescalesIsCalendarDate } from '../../../../src/domain/timescales';
 import { introductionsStep as introductionsForm } from '../../../../src/domain/review/steps/introductions';
@@ -84,7 +85,19 @@ describe('text limits', () => {
     expect(schema.safeParse(`  ${'x'.repeat(max)}  `).data).toBe('x'.repeat(max));
     const over = schema.safeParse('x'.repeat(max + 1));
     expect(over.success).toBe(false);
-    expect(over.error?.issues[0]?.message).toBe(`Keep this to ${max} characters or fewer`);
+    expect(over.error?.issues[0]?.message).toBe(`Remove 1 character: this is ${(max + 1).toLocaleString('en-GB')} characters and the limit is ${max.toLocaleString('en-GB')}`);
+  });
+
+  it('says how many characters to remove, counting what is left after trimming', () => {
+    const schema = text.optionalLong();
+    expect(schema.safeParse(`  ${'x'.repeat(4210)}\n`).error?.issues[0]?.message).toBe('Remove 210 characters: this is 4,210 characters and the limit is 4,000');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3000 }), (over) => {
+        const message = schema.safeParse('y'.repeat(4000 + over)).error?.issues[0]?.message ?? '';
+        expect(message.startsWith(`Remove ${over.toLocaleString('en-GB')} character`)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('required text rejects blank and whitespace; optional text defaults to empty', () => {

@@ -22,7 +22,7 @@ describe('set-up', () => {
     ['meetingType', { meetingType: '' }, 'Choose the meeting type'],
     ['meetingType', { meetingType: 'annual' }, 'Choose the meeting type'],
     ['chairName', { chairName: '  ' }, "Enter the chair's name"],
-    ['chairName', { chairName: 'x'.repeat(101) }, 'Keep this to 100 characters or fewer'],
+    ['chairName', { chairName: 'x'.repeat(101) }, 'Remove 1 character: this is 101 characters and the limit is 100'],
     ['chairRole', { chairRole: 'Boss' }, "Choose the chair's role"],
     ['meetingDate', { meetingDate: '' }, 'Enter the meeting date'],
     ['planStartDate', { planStartDate: '' }, 'Enter the date the CIN plan started'],
@@ -33,7 +33,7 @@ describe('set-up', () => {
     ['meetingDate', { meetingDate: '02/03/2026' }, 'Enter a real date (for example 2026-12-01)'],
     ['mode', { mode: 'hybrid' }, 'Choose online or in person'],
     ['children.0.firstName', { 'children.0.firstName': '' }, "Enter the child's first name (first name only)"],
-    ['children.0.firstName', { 'children.0.firstName': 'x'.repeat(101) }, 'Keep this to 100 characters or fewer'],
+    ['children.0.firstName', { 'children.0.firstName': 'x'.repeat(101) }, 'Remove 1 character: this is 101 characters and the limit is 100'],
     ['children.0.caseReference', { 'children.0.caseReference': '' }, 'Enter the case reference'],
     ['children.0.caseReference', { 'children.0.caseReference': 'CIN 1001' }, 'Use letters, digits, "-" or "/" only, up to 30'],
     ['children.0.caseReference', { 'children.0.caseReference': 'C'.repeat(31) }, 'Use letters, digits, "-" or "/" only, up to 30'],
@@ -97,14 +97,14 @@ describe('introductions', () => {
 
   it.each([
     ['attendees.1.name', { 'attendees.1.name': '', 'attendees.1.organisation': 'Oak Primary' }, 'Enter the name'],
-    ['attendees.1.name', { 'attendees.1.name': 'x'.repeat(101) }, 'Keep this to 100 characters or fewer'],
+    ['attendees.1.name', { 'attendees.1.name': 'x'.repeat(101) }, 'Remove 1 character: this is 101 characters and the limit is 100'],
     ['attendees.1.role', { 'attendees.1.role': 'neighbour' }, 'Choose the role or agency'],
     ['attendees.1.attendance', { 'attendees.1.attendance': 'late' }, 'Choose present, apologies or absent'],
-    ['attendees.1.organisation', { 'attendees.1.organisation': 'x'.repeat(201) }, 'Keep this to 200 characters or fewer'],
-    ['attendees.1.contact', { 'attendees.1.contact': 'x'.repeat(101) }, 'Keep this to 100 characters or fewer'],
+    ['attendees.1.organisation', { 'attendees.1.organisation': 'x'.repeat(201) }, 'Remove 1 character: this is 201 characters and the limit is 200'],
+    ['attendees.1.contact', { 'attendees.1.contact': 'x'.repeat(101) }, 'Remove 1 character: this is 101 characters and the limit is 100'],
     ['attendees.1.email', { 'attendees.1.email': 'sam at oak' }, 'Enter an email address such as name@example.org, or leave it blank'],
     ['attendees.1.email', { 'attendees.1.email': 'sam@' }, 'Enter an email address such as name@example.org, or leave it blank'],
-    ['attendees.1.email', { 'attendees.1.email': `${'x'.repeat(250)}@oak.sch.uk` }, 'Keep this to 254 characters or fewer'],
+    ['attendees.1.email', { 'attendees.1.email': `${'x'.repeat(250)}@oak.sch.uk` }, 'Remove 7 characters: this is 261 characters and the limit is 254'],
   ])('%s: %j is refused with "%s"', (field, change, message) => {
     const form = { ...attendeeValues([{ name: 'Chris Chair', role: 'social-care' }, { name: 'Sam School', role: 'school-nursery' }]), ...change };
     expect(errorsOf(parseStep('introductions', form, at()))).toEqual({ [field]: message });

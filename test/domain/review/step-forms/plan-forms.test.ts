@@ -22,12 +22,12 @@ describe('the plan', () => {
 
   it.each([
     ['actions.0.who', { who: '' }, 'Every action needs an owner'],
-    ['actions.0.who', { who: 'x'.repeat(101) }, 'Keep this to 100 characters or fewer'],
+    ['actions.0.who', { who: 'x'.repeat(101) }, 'Remove 1 character: this is 101 characters and the limit is 100'],
     ['actions.0.byWhen', { byWhen: '' }, 'Every action needs a date it is due by'],
     ['actions.0.byWhen', { byWhen: '2026-02-30' }, 'Enter a real date (for example 2026-12-01)'],
     ['actions.0.byWhen', { byWhen: '2026-03-01' }, `A new action cannot be due before the meeting (${MEETING_DATE})`],
     ['actions.0.what', { what: '' }, 'Say what will be done'],
-    ['actions.0.what', { what: 'x'.repeat(4001) }, 'Keep this to 4000 characters or fewer'],
+    ['actions.0.what', { what: 'x'.repeat(4001) }, 'Remove 1 character: this is 4,001 characters and the limit is 4,000'],
     ['actions.0.status', { status: 'finished' }, 'Choose the status'],
   ])('%s: a new action with %j is refused with "%s"', (field, change, message) => {
     expect(errorsOf(parseStep('plan', plan(walkTo('plan'), [action(change)])))).toEqual({ [field]: message });
@@ -130,8 +130,8 @@ describe('mapping', () => {
     ['workingWell', '', 'Record what is working well'],
     ['worries', ' ', 'Record the worries (write "None" if there are none)'],
     ['safetyPlan', 'forgotten', 'Say whether the safety plan was tested or changed'],
-    ['complicatingFactors', 'x'.repeat(4001), 'Keep this to 4000 characters or fewer'],
-    ['safetyPlanNotes', 'x'.repeat(4001), 'Keep this to 4000 characters or fewer'],
+    ['complicatingFactors', 'x'.repeat(4001), 'Remove 1 character: this is 4,001 characters and the limit is 4,000'],
+    ['safetyPlanNotes', 'x'.repeat(4001), 'Remove 1 character: this is 4,001 characters and the limit is 4,000'],
   ])('%s of %j is refused with "%s"', (field, v, message) => {
     expect(errorsOf(parseStep('mapping', { ...valid(), [field]: v }))).toEqual({ [field]: message });
   });

@@ -64,9 +64,9 @@ describe("the child's voice", () => {
     ['interpreter', { interpreter: '' }, 'Say whether an interpreter was needed'],
     ['feelsSafe', { feelsSafe: 'sometimes' }, 'Say whether the child says they feel safe'],
     ['wishesAndFeelings', { wishesAndFeelings: '  ' }, "Record the child's wishes and feelings"],
-    ['wishesAndFeelings', { wishesAndFeelings: 'x'.repeat(4001) }, 'Keep this to 4000 characters or fewer'],
-    ['ownWords', { ownWords: 'x'.repeat(4001) }, 'Keep this to 4000 characters or fewer'],
-    ['accountBy', { accountBy: 'x'.repeat(201), account: 'x' }, 'Keep this to 200 characters or fewer'],
+    ['wishesAndFeelings', { wishesAndFeelings: 'x'.repeat(4001) }, 'Remove 1 character: this is 4,001 characters and the limit is 4,000'],
+    ['ownWords', { ownWords: 'x'.repeat(4001) }, 'Remove 1 character: this is 4,001 characters and the limit is 4,000'],
+    ['accountBy', { accountBy: 'x'.repeat(201), account: 'x' }, 'Remove 1 character: this is 201 characters and the limit is 200'],
   ])('%s: %j is refused with "%s"', (field, change, message) => {
     expect(errorsOf(parseStep('child-voice', voice(0, change)))[`voices.0.${field}`]).toBe(message);
   });
@@ -114,7 +114,7 @@ describe("the parents' voice", () => {
 
   it('limits what was said to 4000 characters', () => {
     expect(errorsOf(parseStep('parents-voice', { 'parents.1.raises': 'x'.repeat(4001), 'parents.0.viewsOnPlan': 'ok' }, parents()))).toEqual({
-      'parents.1.raises': 'Keep this to 4000 characters or fewer',
+      'parents.1.raises': 'Remove 1 character: this is 4,001 characters and the limit is 4,000',
     });
   });
 });
