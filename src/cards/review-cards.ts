@@ -1,6 +1,6 @@
 import { applicableSteps, progressOf, stepTitle } from '../domain/review/agenda';
 import { minutesOf } from '../domain/review/minutes';
-import { Review } from '../domain/review/review';
+import { Review, STEP_IDS } from '../domain/review/review';
 import { ESCALATION_INSTRUCTIONS, outstandingSteps } from '../domain/review/review-machine';
 import { FieldErrors, FormValues, NEW_ATTENDEE_FIELDS } from '../domain/review/step-forms';
 import { DueItem } from '../domain/cases/case-compliance';
@@ -104,10 +104,16 @@ export class ReviewCards {
       chairName: review.chair.name,
       statusText,
       notice,
-      agenda: steps.map((s) => ({
-        mark: review.completedSteps.includes(s) || review.status === 'signed-off' ? '✓' : s === review.currentStep ? '▶' : '·',
-        title: stepTitle(review, s),
-      })),
+      agenda: STEP_IDS.map((s, i) => {
+        const applies = steps.includes(s);
+        const before = i < STEP_IDS.indexOf(review.currentStep) || review.status !== 'in-progress';
+        const done = applies && (review.completedSteps.includes(s) || review.status === 'signed-off');
+        const skipped = applies ? '' : before ? ' (not needed)' : ' (if needed)';
+        return {
+          mark: done ? '✓' : s === review.currentStep ? '▶' : applies ? '·' : '–',
+          title: `${i + 1}. ${stepTitle(review, s)}${skipped}`,
+        };
+      }),
       chairUserIds: [review.chair.teamsUserId],
       open: review.status === 'in-progress',
     });

@@ -155,3 +155,25 @@ describe('typed text is never cut', () => {
     expect(textOf(card)).toContain(`Remove ${pasted.length - 4000} characters`);
   });
 });
+
+describe('the shared progress card', () => {
+  it('lists the whole agenda, numbered as the step cards are, marking what is skipped', () => {
+    // A progress meeting online: the role and model explanation does not apply, so the step is "Cameras on".
+    const review = { ...largeReview(), currentStep: 'mapping' as const, completedSteps: ['set-up', 'introductions', 'explanations', 'child-voice', 'parents-voice', 'plan', 'updates'] as const };
+    const card = cards.progress({ ...review, completedSteps: [...review.completedSteps] }) as Record<string, any>;
+    const facts: Array<{ title: string; value: string }> = card.body.find((b: { type: string }) => b.type === 'FactSet').facts;
+    expect(facts).toHaveLength(STEP_IDS.length);
+    expect(facts.map((f) => f.value.replace(/^\d+\. /, ''))).toHaveLength(13);
+    expect(facts.find((f) => f.value.includes('Mapping') || f.value.includes('working well'))).toMatchObject({ title: '▶', value: '8. What is working well and the worries' });
+    expect(facts.find((f) => f.value.includes('Cameras on'))).toMatchObject({ title: '✓', value: '3. Cameras on' });
+    expect(textOf(card)).toContain('Step 8 of 13: What is working well and the worries');
+  });
+
+  it('says which later steps may not be needed, and which earlier ones were not', () => {
+    const review = largeReview();
+    const atOutcome = cards.progress({ ...review, currentStep: 'outcome', outcome: undefined, exitPlanning: undefined, nextMeeting: undefined, completedSteps: ['set-up'] });
+    expect(textOf(atOutcome)).toContain('11. Exit planning (if needed)');
+    const closed = cards.progress({ ...review, currentStep: 'minutes', outcome: { ...review.outcome!, kind: 'close', closureLikelyNextTime: false } });
+    expect(textOf(closed)).toContain('12. Next meeting (not needed)');
+  });
+});

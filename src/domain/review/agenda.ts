@@ -47,9 +47,13 @@ export interface Progress {
   readonly label: string;
 }
 
+/**
+ * Where the review stands on the agenda. The total is the whole agenda, and each step keeps its
+ * number: a step that turns out not to apply is skipped, so adding a parent or deciding to close
+ * never makes the count jump ("Step 1 of 11" becoming "Step 2 of 12").
+ */
 export function progressOf(review: Review): Progress {
-  const steps = applicableSteps(review);
-  const stepNumber = steps.indexOf(review.currentStep) + 1;
+  const stepNumber = STEP_IDS.indexOf(review.currentStep) + 1;
   const title = stepTitle(review, review.currentStep);
-  return { stepNumber, stepCount: steps.length, title, label: `Step ${stepNumber} of ${steps.length}: ${title}` };
+  return { stepNumber, stepCount: STEP_IDS.length, title, label: `Step ${stepNumber} of ${STEP_IDS.length}: ${title}` };
 }
