@@ -14,6 +14,8 @@ export interface CardField {
   /** What an empty input shows: a short text's limit. */
   readonly placeholder: string;
   readonly choices: readonly Choice[];
+  /** For a number: the least and most it takes. */
+  readonly range?: { readonly min: number; readonly max: number };
   readonly error: string;
 }
 
@@ -48,6 +50,7 @@ function cardField(field: Field, id: string, value: string, error: string, label
     maxLength: Math.max(field.maxLength, value.length),
     placeholder: field.kind === 'text' ? `Up to ${limit}` : '',
     choices,
+    ...(field.range ? { range: field.range } : {}),
     error,
   };
 }

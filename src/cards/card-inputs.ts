@@ -21,7 +21,14 @@ export function inputElements(field: CardField): CardElement[] {
       case 'time':
         return { type: 'Input.Time', ...base, label: field.label };
       case 'number':
-        return { type: 'Input.Number', id: field.id, label: field.label, min: 0, max: 10, ...(field.value !== '' ? { value: Number(field.value) } : {}) };
+        // A number the client cannot show (typed "ten" on an older card) is left blank, its error beside it.
+        return {
+          type: 'Input.Number',
+          id: field.id,
+          label: field.label,
+          ...(field.range ? { min: field.range.min, max: field.range.max } : {}),
+          ...(/^\d+$/.test(field.value.trim()) ? { value: Number(field.value) } : {}),
+        };
       case 'choice':
         return { type: 'Input.ChoiceSet', ...base, label: field.label, ...(field.value === '' ? { placeholder: 'Choose…' } : {}), style: 'compact', choices: field.choices };
       case 'toggle':

@@ -177,3 +177,25 @@ describe('the shared progress card', () => {
     expect(textOf(closed)).toContain('12. Next meeting (not needed)');
   });
 });
+
+describe('scaling on the mapping card', () => {
+  it('is a number from 0 to 10: overall, parents together, professionals, then each child and each parent by name', () => {
+    const review = { ...largeReview(), currentStep: 'mapping' as const };
+    const card = cards.forChair(review, { today });
+    const numbers: Array<Record<string, unknown>> = [];
+    JSON.stringify(card, (_k, v) => {
+      if (v && typeof v === 'object' && (v as { type?: string }).type === 'Input.Number') numbers.push(v);
+      return v;
+    });
+    const parents = review.attendees.filter((a) => a.role === 'parent-carer');
+    expect(numbers.map((n) => [n.id, n.label, n.min, n.max])).toEqual([
+      ['scaleOverall', 'Overall', 0, 10],
+      ['scaleParents', 'Parents together (optional)', 0, 10],
+      ['scaleProfessionals', 'Professionals (optional)', 0, 10],
+      ...review.setUp!.children.map((c, i) => [`childScales.${i}.score`, `${c.firstName} (optional)`, 0, 10]),
+      ...parents.map((p, i) => [`parentScales.${i}.score`, `${p.name} (optional)`, 0, 10]),
+    ]);
+    expect(numbers[0]!.value).toBe(6);
+    expect(numbers.find((n) => n.id === 'childScales.0.score')).not.toHaveProperty('value');
+  });
+});

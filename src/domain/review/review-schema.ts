@@ -103,7 +103,7 @@ const mapping = z.object({
   complicatingFactors: str,
   safetyPlan: z.enum(SAFETY_PLAN_STATES),
   safetyPlanNotes: str,
-  scaling: z.array(z.object({ party: str, score: z.number().int().min(0).max(10) })),
+  scaling: z.array(z.object({ party: str, score: z.number().int().min(0).max(10), childKey: str.optional(), attendeeKey: str.optional() })),
 });
 
 const outcome = z.object({

@@ -138,8 +138,13 @@ export interface AgencyUpdate {
 export const SAFETY_PLAN_STATES = ['tested', 'changed', 'tested-and-changed', 'neither', 'no-safety-plan-yet'] as const;
 
 export interface Scaling {
+  /** Who scaled: "Overall", "Parents", "Professionals", or the child's or parent's name when saved. */
   readonly party: string;
   readonly score: number;
+  /** Set when a child scaled (or was scaled for). */
+  readonly childKey?: string;
+  /** Set when one parent or carer scaled. */
+  readonly attendeeKey?: string;
 }
 
 export interface Mapping {

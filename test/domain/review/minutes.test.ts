@@ -40,7 +40,7 @@ const MARKED: Record<FormStep, FormValues> = {
   updates: { 'updates.0.update': m('UPDATE-CHAIR'), 'updates.1.update': m('UPDATE-SCHOOL') },
   mapping: {
     workingWell: m('WORKING-WELL'), worries: m('WORRIES'), complicatingFactors: m('COMPLICATING'), safetyPlan: 'tested-and-changed',
-    safetyPlanNotes: m('SAFETY-NOTES'), scaleOverall: '6', scaleParents: '7', scaleProfessionals: '3', scaleChild: '9',
+    safetyPlanNotes: m('SAFETY-NOTES'), scaleOverall: '6', scaleParents: '7', scaleProfessionals: '3', 'childScales.0.score': '9', 'childScales.1.score': '2', 'parentScales.1.score': '8',
   },
   equality: { identityAndCulture: m('IDENTITY'), language: m('LANGUAGE'), disability: m('DISABILITY') },
   outcome: outcomeValues({ kind: 'step-down', reason: m('REASON'), leadProfessional: m('LEAD'), closureLikelyNextTime: true }),
@@ -72,7 +72,7 @@ describe('minutes of a fully walked review', () => {
     ['explanations', ['Role and Family Help model explained', 'Professionals asked to have cameras on']],
     ['child-voice', ["The child's own words, recorded verbatim", 'Shared by a family member', 'Yes, a non-family interpreter', 'Unsure', 'Not needed']],
     ['plan', ['2026-03-20', 'On track', '2026-04-17', 'Drifting', 'Statements agreed / reviewed']],
-    ['mapping', ['Tested and changed', 'Scaling: Overall', '6 / 10', 'Scaling: Parents', '7 / 10', 'Scaling: Professionals', '3 / 10', 'Scaling: Child', '9 / 10']],
+    ['mapping', ['Tested and changed', 'Scaling: Overall', '6 / 10', 'Scaling: Parents', '7 / 10', 'Scaling: Professionals', '3 / 10', 'Scaling: M-AMY-M', '9 / 10', 'Scaling: M-BEN-M', '2 / 10', 'Scaling: M-DAD-M', '8 / 10']],
     ['outcome', ['Step down / step across to Early Help', 'Closure likely at the next meeting']],
     ['exit-planning', ['Agencies asked to prepare exit strategies']],
     ['next-meeting', ['On Teams', '2026-03-30 at 15:45']],

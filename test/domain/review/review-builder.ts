@@ -185,7 +185,7 @@ export const VALID_FORMS: Readonly<Record<FormStep, FormBuilder>> = {
     scaleOverall: '6',
     scaleParents: '7',
     scaleProfessionals: '5',
-    scaleChild: '8',
+    'childScales.0.score': '8',
   }),
   equality: () => ({
     identityAndCulture: 'Amy attends church with her gran',

@@ -51,6 +51,17 @@ export function timeField(id: string, label: string, opts: Options = {}) {
   return field(id, label, 'time', schema, 5, opts);
 }
 
+/** A whole number from `min` to `max`, or blank unless `required` gives the message for a blank. */
+export function wholeNumberField(id: string, label: string, range: { min: number; max: number }, message: string, opts: Options & { required?: string } = {}) {
+  const number = z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || (/^\d{1,3}$/.test(v) && Number(v) >= range.min && Number(v) <= range.max), message);
+  const schema = opts.required ? number.refine((v) => v !== '', opts.required) : number;
+  return { ...field(id, label, 'number', schema, String(range.max).length, opts), range };
+}
+
 /** A custom schema, for answers that need more than the shapes above. */
 export function customField<S extends z.ZodType>(id: string, label: string, kind: Field['kind'], schema: S, maxLength: number, opts: Options = {}) {
   return field(id, label, kind, schema, maxLength, opts);

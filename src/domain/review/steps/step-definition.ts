@@ -27,6 +27,8 @@ export interface Field<S extends z.ZodType = z.ZodType> {
   /** The most characters the card lets a client type, and the schema accepts. */
   readonly maxLength: number;
   readonly choices: readonly Choice[];
+  /** For a number: the least and most it takes. */
+  readonly range?: { readonly min: number; readonly max: number };
   readonly schema: S;
 }
 

@@ -1,7 +1,7 @@
 import { carryForwardActions } from '../../../../src/domain/review/new-review';
 import { Review } from '../../../../src/domain/review/review';
 import { FormValues } from '../../../../src/domain/review/step-forms';
-import { ActionRow, MEETING_DATE, VALID_FORMS, accept, planValues, setUpValues, walkTo } from '../review-builder';
+import { ActionRow, DEFAULT_ATTENDEES, MEETING_DATE, VALID_FORMS, accept, attendeeValues, currentAttendeeRows, planValues, setUpValues, walkTo } from '../review-builder';
 import { T36, errorsOf, parseStep, patchOf } from './form-test-kit';
 
 const action = (change: Partial<ActionRow> = {}): ActionRow => ({ what: 'Book a GP appointment', who: 'Pat Parent', byWhen: '2026-03-20', status: 'not-started', ...change });
@@ -103,17 +103,17 @@ describe('mapping', () => {
   const valid = () => VALID_FORMS.mapping(walkTo('mapping'));
 
   it('turns a valid form into exactly the typed mapping, scaling only where given', () => {
-    const form = { ...valid(), worries: ' None ', scaleParents: '', scaleChild: ' 10 ', scaleOverall: '0' };
+    const form = { ...valid(), worries: ' None ', scaleParents: '', 'childScales.0.score': ' 10 ', scaleOverall: '0' };
     expect(patchOf(parseStep('mapping', form))).toStrictEqual({
       mapping: {
         workingWell: 'Amy attends school every day', worries: 'None', professionalWorries: '', complicatingFactors: 'Dad works away', safetyPlan: 'tested',
         safetyPlanNotes: 'Tested once, it held',
-        scaling: [{ party: 'Overall', score: 0 }, { party: 'Professionals', score: 5 }, { party: 'Child', score: 10 }],
+        scaling: [{ party: 'Overall', score: 0 }, { party: 'Professionals', score: 5 }, { party: 'Amy', score: 10, childKey: walkTo('mapping').setUp!.children[0]!.key }],
       },
     });
   });
 
-  it.each(['11', '-1', '1.5', 'ten', '100', '+5', '5/10'].flatMap((v) => [['scaleOverall', v], ['scaleChild', v]]))(
+  it.each(['11', '-1', '1.5', 'ten', '100', '+5', '5/10'].flatMap((v) => [['scaleOverall', v], ['childScales.0.score', v], ['parentScales.0.score', v]]))(
     '%s of %j is outside 0-10',
     (field, v) => {
       expect(errorsOf(parseStep('mapping', { ...valid(), [field]: v }))).toEqual({ [field]: 'Scaling is a whole number from 0 to 10' });
@@ -122,8 +122,29 @@ describe('mapping', () => {
 
   it('needs the overall scaling, but not the others', () => {
     expect(errorsOf(parseStep('mapping', { ...valid(), scaleOverall: ' ' }))).toEqual({ scaleOverall: 'Give the overall scaling, 0 to 10' });
-    const patch = patchOf(parseStep('mapping', { ...valid(), scaleParents: '', scaleProfessionals: '', scaleChild: '' }));
+    const patch = patchOf(parseStep('mapping', { ...valid(), scaleParents: '', scaleProfessionals: '', 'childScales.0.score': '' }));
     expect(patch.mapping?.scaling).toEqual([{ party: 'Overall', score: 6 }]);
+  });
+
+  // "Mum 7, Dad 8" was refused, and the minutes read "Scaling: Child 4 / 10" without saying which child.
+  it('scales each child and each parent separately, by name', () => {
+    const review = walkTo('mapping', {
+      forms: {
+        'set-up': () => setUpValues({ children: [{ firstName: 'Amy', caseReference: 'A1' }, { firstName: 'Ben', caseReference: 'B2' }] }),
+        introductions: (r) => attendeeValues(currentAttendeeRows(r, [...DEFAULT_ATTENDEES, { name: 'Dee Dad', role: 'parent-carer', attendance: 'apologies' }])),
+      },
+    });
+    const [amy, ben] = review.setUp!.children;
+    const [pat, dee] = review.attendees.filter((a) => a.role === 'parent-carer');
+    const form = { ...VALID_FORMS.mapping(review), scaleParents: '', 'childScales.0.score': '4', 'childScales.1.score': '9', 'parentScales.0.score': '7', 'parentScales.1.score': '8' };
+    expect(patchOf(parseStep('mapping', form, review)).mapping?.scaling).toEqual([
+      { party: 'Overall', score: 6 },
+      { party: 'Professionals', score: 5 },
+      { party: 'Amy', score: 4, childKey: amy!.key },
+      { party: 'Ben', score: 9, childKey: ben!.key },
+      { party: 'Pat Parent', score: 7, attendeeKey: pat!.key },
+      { party: 'Dee Dad', score: 8, attendeeKey: dee!.key },
+    ]);
   });
 
   it.each([
