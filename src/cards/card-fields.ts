@@ -1,6 +1,6 @@
 import { FieldErrors, FormValues } from '../domain/review/step-forms';
 import { Choice, Field, FieldKind, FormInput, FormSection } from '../domain/review/steps';
-import { CardElement, elementsOf } from './card-inputs';
+import { CardElement, detailsElements, elementsOf } from './card-inputs';
 
 export type { FieldKind };
 
@@ -55,9 +55,15 @@ function cardField(field: Field, id: string, value: string, error: string, label
   };
 }
 
-export function cardSectionOf(section: FormSection, typed: FormValues | undefined, errors: FieldErrors): CardSection {
+export function cardSectionOf(section: FormSection, typed: FormValues | undefined, errors: FieldErrors, index = 0): CardSection {
   const fields = section.inputs.map((i) => cardFieldOf(i, typed, errors));
-  return { heading: section.heading, note: section.note, fields, elements: elementsOf(fields) };
+  const details = (section.details?.inputs ?? []).map((i) => cardFieldOf(i, typed, errors));
+  return {
+    heading: section.heading,
+    note: section.note,
+    fields: [...fields, ...details],
+    elements: [...elementsOf(fields), ...(section.details ? detailsElements(`details-${index}`, section.details.title, details) : [])],
+  };
 }
 
 /** Fields outside a step's sections (e.g. "Add an attendee"), blank, at `prefix` + their id. */

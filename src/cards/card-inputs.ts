@@ -13,7 +13,8 @@ export function inputElements(field: CardField): CardElement[] {
   const element = ((): CardElement => {
     switch (field.kind) {
       case 'text':
-        return { type: 'Input.Text', ...base, label: field.label, maxLength: field.maxLength, placeholder: field.placeholder };
+        // A placeholder shows only while the input is empty: a filled one does not carry it.
+        return { type: 'Input.Text', ...base, label: field.label, maxLength: field.maxLength, ...(field.value === '' ? { placeholder: field.placeholder } : {}) };
       case 'multiline':
         return { type: 'Input.Text', ...base, label: field.label, maxLength: field.maxLength, isMultiline: true };
       case 'date':
@@ -41,4 +42,17 @@ export function inputElements(field: CardField): CardElement[] {
 
 export function elementsOf(fields: readonly CardField[]): CardElement[] {
   return fields.flatMap(inputElements);
+}
+
+/**
+ * Inputs folded under a "details" button, to keep a long list compact. Folded open when one of
+ * them was refused, so the message is seen. (A client that does not send folded inputs leaves
+ * them as stored: the step keeps what was not sent.)
+ */
+export function detailsElements(id: string, title: string, fields: readonly CardField[]): CardElement[] {
+  const open = fields.some((f) => f.error !== '');
+  return [
+    { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title, targetElements: [id] }] },
+    { type: 'Container', id, isVisible: open, items: elementsOf(fields) },
+  ];
 }

@@ -10,5 +10,5 @@ export type SectionContext = Omit<FormContext, 'typed'>;
 
 /** What each agenda step asks, as card sections: one renderer for every step's own form. */
 export function sectionsFor(step: StepId, review: Review, typed: FormValues | undefined, errors: FieldErrors, context: SectionContext): CardSection[] {
-  return STEPS[step].form(review, { ...context, ...(typed ? { typed } : {}) }).map((s) => cardSectionOf(s, typed, errors));
+  return STEPS[step].form(review, { ...context, ...(typed ? { typed } : {}) }).map((s, i) => cardSectionOf(s, typed, errors, i));
 }

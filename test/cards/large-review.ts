@@ -77,7 +77,7 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
       })),
     },
     updates: attendees
-      .filter((a) => !['child', 'parent-carer', 'family-network'].includes(a.role) && a.attendance === 'present')
+      .filter((a) => a.role !== null && !['child', 'parent-carer', 'family-network'].includes(a.role) && a.attendance === 'present')
       .map((a, i) => ({ attendeeKey: a.key, update: text(sentence('Update', 2)), notForFamily: i % 3 === 2 })),
     mapping: {
       workingWell: text(sentence('Working well', 2)),

@@ -136,13 +136,17 @@ describe('typed text is never cut', () => {
   };
 
   it('every text input says its limit: long answers in the label, short ones in the placeholder', () => {
+    let empty = 0;
     for (const step of STEP_IDS.filter((s) => s !== 'minutes')) {
+      empty += inputs(cards.forChair({ ...largeReview(), currentStep: step }, { today })).filter((i) => i.type === 'Input.Text' && i.value === '' && !i.isMultiline).length;
       for (const input of inputs(cards.forChair({ ...largeReview(), currentStep: step }, { today })).filter((i) => i.type === 'Input.Text')) {
         const limit = (input.maxLength as number).toLocaleString('en-GB');
         if (input.isMultiline) expect(input.label).toContain(`(up to ${limit} characters)`);
-        else expect({ id: input.id, placeholder: input.placeholder }).toEqual({ id: input.id, placeholder: `Up to ${limit} characters` });
+        // A placeholder shows only while the input is empty, so only an empty one carries it.
+        else expect({ id: input.id, placeholder: input.placeholder }).toEqual({ id: input.id, placeholder: input.value === '' ? `Up to ${limit} characters` : undefined });
       }
     }
+    expect(empty).toBeGreaterThan(5);
   });
 
   it('an answer over the limit comes back whole, with how much to remove, and the input lets the chair shorten it', () => {
@@ -197,5 +201,33 @@ describe('scaling on the mapping card', () => {
     ]);
     expect(numbers[0]!.value).toBe(6);
     expect(numbers.find((n) => n.id === 'childScales.0.score')).not.toHaveProperty('value');
+  });
+});
+
+describe('the introductions card is compact', () => {
+  const review = { ...largeReview(), currentStep: 'introductions' as const };
+  const containers = (card: object) => {
+    const found: Array<Record<string, any>> = [];
+    JSON.stringify(card, (_k, v) => {
+      if (v && typeof v === 'object' && v.type === 'Container' && typeof v.id === 'string') found.push(v);
+      return v;
+    });
+    return found;
+  };
+
+  it('shows name, role and attendance for each attendee, the rest folded under "Details"', () => {
+    const card = cards.forChair(review, { today });
+    const folded = containers(card);
+    expect(folded).toHaveLength(review.attendees.length + 1);
+    for (const c of folded) {
+      expect(c.isVisible).toBe(false);
+      expect(JSON.stringify(c)).not.toMatch(/\.(name|role|attendance)"/);
+    }
+    expect(JSON.stringify(folded[1])).toContain('attendees.1.email');
+  });
+
+  it('unfolds the details of a row whose detail was refused, so the message is seen', () => {
+    const card = cards.forChair(review, { today, errors: { 'attendees.1.email': 'Enter an email address such as name@example.org, or leave it blank' } });
+    expect(containers(card).map((c) => c.isVisible)).toEqual(containers(card).map((_c, i) => i === 1));
   });
 });

@@ -31,7 +31,8 @@ export function newReview(facts: NewReviewFacts): Review {
       (person, i) => ({
         key: `attendee-roster-${i}`,
         name: person.name,
-        role: i === 0 ? 'social-care' : 'other',
+        // Only the chair's is known (they work in children's social care); everyone else's is chosen, not guessed.
+        role: i === 0 ? 'social-care' : null,
         organisation: '',
         attendance: 'present',
         email: person.email ?? '',

@@ -23,7 +23,7 @@ const signed = z.object({ by: teamsPerson, at: str });
 const attendeeCommon = {
   key: str,
   name: str,
-  role: z.enum(ATTENDEE_ROLES),
+  role: z.enum(ATTENDEE_ROLES).nullable(),
   organisation: str,
   attendance: z.enum(ATTENDANCE),
   teams: teamsPerson.optional(),

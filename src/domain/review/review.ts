@@ -45,7 +45,8 @@ export interface Child {
 export interface Attendee {
   readonly key: string;
   readonly name: string;
-  readonly role: AttendeeRole;
+  /** null for someone offered from the Teams roster whose role the chair has not chosen yet. */
+  readonly role: AttendeeRole | null;
   readonly organisation: string;
   readonly attendance: Attendance;
   /** Validated when given; '' when not known. */

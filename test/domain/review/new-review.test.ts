@@ -13,12 +13,12 @@ describe('newReview', () => {
     expect(r.setUp ?? r.plan ?? r.outcome ?? r.signOff ?? r.cancelled).toBeUndefined();
   });
 
-  it('lists the chair first (social care), then everyone else Teams offered, once', () => {
+  it('lists the chair first (social care), then everyone else Teams offered, once, their role to be chosen', () => {
     const r = freshReview([OTHER, CHAIR, { teamsUserId: '29:third', name: 'Tia Third' }]);
     expect(r.attendees.map((a) => [a.key, a.name, a.role, a.attendance, a.teams?.teamsUserId])).toEqual([
       ['attendee-roster-0', 'Chris Chair', 'social-care', 'present', '29:chair'],
-      ['attendee-roster-1', 'Olu Other', 'other', 'present', '29:other'],
-      ['attendee-roster-2', 'Tia Third', 'other', 'present', '29:third'],
+      ['attendee-roster-1', 'Olu Other', null, 'present', '29:other'],
+      ['attendee-roster-2', 'Tia Third', null, 'present', '29:third'],
     ]);
     expect(r.rosterOffered).toHaveLength(3);
   });

@@ -98,7 +98,7 @@ export function attendeeValues(rows: readonly AttendeeRow[]): FormValues {
 
 /** The review's current attendees as card rows (so a form keeps them), followed by `extra`. */
 export function currentAttendeeRows(review: Review, extra: readonly AttendeeRow[] = []): AttendeeRow[] {
-  return [...review.attendees.map((a) => ({ ...a, remove: false })), ...extra];
+  return [...review.attendees.map((a) => ({ ...a, role: a.role ?? '', remove: false })), ...extra];
 }
 
 export function outcomeValues(

@@ -41,6 +41,23 @@ const { remove: _remove, ...rowFields } = attendeeFields;
 const attendeeRow = objectOf(rowFields);
 type AttendeeRow = z.infer<typeof attendeeRow>;
 
+/** The details a card may fold away: a client that does not send a folded input leaves it as stored. */
+const DETAILS = ['organisation', 'email', 'contact', 'receivesMinutes', 'doNotShareContact'] as const;
+
+function withStoredDetails(row: Record<string, string>, existing: Attendee | undefined): Record<string, string> {
+  if (!existing) return row;
+  const stored: Record<(typeof DETAILS)[number], string> = {
+    organisation: existing.organisation,
+    email: existing.email,
+    contact: existing.phone,
+    receivesMinutes: String(existing.receivesMinutes),
+    doNotShareContact: String(existing.doNotShareContact),
+  };
+  const kept = { ...row };
+  for (const id of DETAILS) if (!(id in kept)) kept[id] = stored[id];
+  return kept;
+}
+
 /** An attendee from a card row: an email typed where the phone goes (as older cards allowed) is the email. */
 function attendeeOf(key: string, row: AttendeeRow, teams: Attendee['teams']): Attendee {
   const { contact, email, ...rest } = row;
@@ -96,7 +113,7 @@ export const introductionsStep = {
     rowsOf(form, 'attendees').forEach((row, i) => {
       const existing = review.attendees[i];
       if (row.remove === 'true' || isBlankRow(row, LIST_FLAGS)) return;
-      const parsed = parseWith(attendeeRow, row, `attendees.${i}.`);
+      const parsed = parseWith(attendeeRow, withStoredDetails(row, existing), `attendees.${i}.`);
       if (!parsed.ok) return Object.assign(errors, parsed.fieldErrors);
       attendees.push(attendeeOf(keyFor('attendee', review.attendees, i, now), parsed.value, existing?.teams));
     });
@@ -120,24 +137,32 @@ export const introductionsStep = {
     return range(rowCount(typed, 'attendees', review.attendees.length, MAX_ATTENDEES)).map((i) => {
       const a = review.attendees[i];
       const row = { list: 'attendees', index: i };
-      return section(a ? a.name : 'Add an attendee', [
-        input(f.name, a?.name, row),
-        input(f.role, a?.role, row),
-        input(f.organisation, a?.organisation, row),
-        input(f.attendance, a?.attendance ?? 'present', row),
-        input(f.email, a?.email, row),
-        input(f.contact, a?.phone, row),
-        input(f.receivesMinutes, a?.receivesMinutes ?? true, row),
-        input(f.doNotShareContact, a?.doNotShareContact ?? false, row),
-        // The chair cannot remove themselves: they are chairing.
-        ...(a && a.teams?.teamsUserId !== review.chair.teamsUserId ? [input(f.remove, false, row)] : []),
-      ], a?.teams && a.role === 'other' ? 'In this Teams chat: set their role.' : '');
+      // One short row each (name, role, attendance); the rest on demand.
+      return {
+        ...section(a ? '' : 'Add an attendee', [
+          input(f.name, a?.name, row),
+          input(f.role, a?.role ?? '', row),
+          input(f.attendance, a?.attendance ?? 'present', row),
+        ], a?.teams && a.role === null ? 'In this Teams chat: choose their role.' : ''),
+        details: {
+          title: 'Details',
+          inputs: [
+            input(f.organisation, a?.organisation, row),
+            input(f.email, a?.email, row),
+            input(f.contact, a?.phone, row),
+            input(f.receivesMinutes, a?.receivesMinutes ?? true, row),
+            input(f.doNotShareContact, a?.doNotShareContact ?? false, row),
+            // The chair cannot remove themselves: they are chairing.
+            ...(a && a.teams?.teamsUserId !== review.chair.teamsUserId ? [input(f.remove, false, row)] : []),
+          ],
+        },
+      };
     });
   },
   minutes(review, audience) {
     return [
       minutesSection(meta, review, review.attendees.map((a) =>
-        fact(attendeeFields.name, a.name, [labelOf('role', a.role), a.organisation, labelOf('attendance', a.attendance), ...contactOf(a, audience)].filter((x) => x !== '').join(' · ')),
+        fact(attendeeFields.name, a.name, [a.role === null ? 'Role not yet chosen' : labelOf('role', a.role), a.organisation, labelOf('attendance', a.attendance), ...contactOf(a, audience)].filter((x) => x !== '').join(' · ')),
       )),
     ];
   },

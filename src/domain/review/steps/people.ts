@@ -8,7 +8,7 @@ export function parentsAndCarers(review: Review): Attendee[] {
 const FAMILY_ROLES = new Set(['child', 'parent-carer', 'family-network']);
 
 export function isProfessional(attendee: Attendee): boolean {
-  return !FAMILY_ROLES.has(attendee.role);
+  return attendee.role !== null && !FAMILY_ROLES.has(attendee.role);
 }
 
 export function professionalsPresent(review: Review): Attendee[] {

@@ -46,6 +46,8 @@ export interface FormSection {
   readonly heading: string;
   readonly note: string;
   readonly inputs: readonly FormInput[];
+  /** Inputs shown on demand (folded under the section), to keep a long list compact. */
+  readonly details?: { readonly title: string; readonly inputs: readonly FormInput[] };
 }
 
 /** What a form needs beyond the review: today (to pre-fill), and the authorities whose timescales are known. */

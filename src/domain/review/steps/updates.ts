@@ -38,7 +38,7 @@ export const updatesStep = {
     return professionalsPresent(review).map((a, i) => {
       const u = review.updates.find((x) => x.attendeeKey === a.key);
       const row = { list: 'updates', index: i };
-      return section(`${a.name}, ${a.organisation || labelOf('role', a.role)}`, [
+      return section(`${a.name}, ${a.organisation || labelOf('role', a.role ?? '')}`, [
         input(fields.update, u?.update, row),
         input(fields.notForFamily, u?.notForFamily ?? false, row),
       ]);
@@ -48,7 +48,7 @@ export const updatesStep = {
     return [
       minutesSection(meta, review, review.updates.map((u) => {
         const who = professionalsPresent(review).find((a) => a.key === u.attendeeKey);
-        return fact(fields.update, who ? `${who.name} (${who.organisation || labelOf('role', who.role)})` : 'Update', u.update, u.notForFamily);
+        return fact(fields.update, who ? `${who.name} (${who.organisation || labelOf('role', who.role ?? '')})` : 'Update', u.update, u.notForFamily);
       })),
     ];
   },
