@@ -78,7 +78,8 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
     },
     updates: attendees
       .filter((a) => a.role !== null && !['child', 'parent-carer', 'family-network'].includes(a.role) && a.attendance === 'present')
-      .map((a, i) => ({ attendeeKey: a.key, update: text(sentence('Update', 2)), notForFamily: i % 3 === 2 })),
+      .map((a, i) => ({ attendeeKey: a.key, update: text(sentence('Update', 2)), notForFamily: i % 3 === 2, inWriting: false }))
+      .concat(attendees.filter((a) => a.role === 'gp' && a.attendance === 'apologies').map((a) => ({ attendeeKey: a.key, update: text(sentence('Written', 1)), notForFamily: false, inWriting: true }))),
     mapping: {
       workingWell: text(sentence('Working well', 2)),
       worries: text(sentence('Worries', 2)),

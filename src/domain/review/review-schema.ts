@@ -149,7 +149,7 @@ const reviewShape = {
   childVoices: z.array(childVoice),
   parentVoices: z.array(z.object({ attendeeKey: str, wantsFromToday: str, raises: str, viewsOnPlan: str })),
   plan: plan.optional(),
-  updates: z.array(z.object({ attendeeKey: str, update: str, notForFamily: z.boolean().default(false) })),
+  updates: z.array(z.object({ attendeeKey: str, update: str, notForFamily: z.boolean().default(false), inWriting: z.boolean().default(false) })),
   mapping: mapping.optional(),
   equality: z.object({ identityAndCulture: str, language: str, disability: str }).optional(),
   outcome: outcome.optional(),

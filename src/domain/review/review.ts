@@ -134,6 +134,8 @@ export interface AgencyUpdate {
   readonly update: string;
   /** Left out of the family's copy of the minutes. */
   readonly notForFamily: boolean;
+  /** Sent in writing by an agency that gave its apologies. */
+  readonly inWriting: boolean;
 }
 
 export const SAFETY_PLAN_STATES = ['tested', 'changed', 'tested-and-changed', 'neither', 'no-safety-plan-yet'] as const;

@@ -15,6 +15,11 @@ export function professionalsPresent(review: Review): Attendee[] {
   return review.attendees.filter((a) => isProfessional(a) && a.attendance === 'present');
 }
 
+/** Professionals who sent apologies: they may send a written update. */
+export function professionalsWithApologies(review: Review): Attendee[] {
+  return review.attendees.filter((a) => isProfessional(a) && a.attendance === 'apologies');
+}
+
 export function explanationsNeeded(review: Review): Array<'role-and-model' | 'cameras'> {
   const needed: Array<'role-and-model' | 'cameras'> = [];
   if (review.setUp?.meetingType === 'initial') needed.push('role-and-model');

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { AgencyUpdate } from '../review';
+import { AgencyUpdate, Attendee, Review } from '../review';
 import { labelOf } from '../review-labels';
 import { parseWith, rowsOf, stepResult, tick } from '../step-forms/form-values';
 import { longText, tickField } from './fields';
-import { professionalsPresent } from './people';
+import { professionalsPresent, professionalsWithApologies } from './people';
 import { CapturingStep, fact, input, minutesSection, section } from './step-definition';
 
 const fields = {
@@ -11,35 +11,44 @@ const fields = {
   notForFamily: tickField('notForFamily', 'Not for the family (left out of their copy)', { audience: 'chair' }),
 };
 
+/** Whose update each row is: those present (each must give one), then those who sent apologies (in writing, if they sent one). */
+function contributors(review: Review): Array<{ attendee: Attendee; inWriting: boolean }> {
+  return [
+    ...professionalsPresent(review).map((attendee) => ({ attendee, inWriting: false })),
+    ...professionalsWithApologies(review).map((attendee) => ({ attendee, inWriting: true })),
+  ];
+}
+
+const agencyOf = (a: Attendee) => a.organisation || labelOf('role', a.role ?? '');
 const meta = { id: 'updates', title: 'Updates from everyone' } as const;
 
-/** An update from each professional present. */
+/** An update from each professional present, and any written update from those who sent apologies. */
 export const updatesStep = {
   ...meta,
-  applies: (review) => professionalsPresent(review).length > 0,
+  applies: (review) => contributors(review).length > 0,
   covers: (review) => professionalsPresent(review).every((a) => review.updates.some((u) => u.attendeeKey === a.key)),
   fields: Object.values(fields),
   parse(form, review) {
     const rows = rowsOf(form, 'updates');
     const errors: Record<string, string> = {};
     const updates: AgencyUpdate[] = [];
-    professionalsPresent(review).forEach((attendee, i) => {
+    contributors(review).forEach(({ attendee, inWriting }, i) => {
       const row = z.object({
-        update: fields.update.schema.pipe(z.string().min(1, `Record ${attendee.name}'s update, or "No update"`)),
+        update: inWriting ? fields.update.schema : fields.update.schema.pipe(z.string().min(1, `Record ${attendee.name}'s update, or "No update"`)),
         notForFamily: tick,
       });
       const parsed = parseWith(row, rows[i] ?? {}, `updates.${i}.`);
       if (!parsed.ok) Object.assign(errors, parsed.fieldErrors);
-      else updates.push({ attendeeKey: attendee.key, ...parsed.value });
+      else if (!inWriting || parsed.value.update !== '') updates.push({ attendeeKey: attendee.key, ...parsed.value, inWriting });
     });
     return stepResult(errors, { updates });
   },
   form(review) {
-    return professionalsPresent(review).map((a, i) => {
+    return contributors(review).map(({ attendee: a, inWriting }, i) => {
       const u = review.updates.find((x) => x.attendeeKey === a.key);
       const row = { list: 'updates', index: i };
-      return section(`${a.name}, ${a.organisation || labelOf('role', a.role ?? '')}`, [
-        input(fields.update, u?.update, row),
+      return section(`${a.name}, ${agencyOf(a)}${inWriting ? ' (apologies)' : ''}`, [
+        input(fields.update, u?.update, row, inWriting ? { label: 'Written update, if they sent one' } : {}),
         input(fields.notForFamily, u?.notForFamily ?? false, row),
       ]);
     });
@@ -47,8 +56,9 @@ export const updatesStep = {
   minutes(review) {
     return [
       minutesSection(meta, review, review.updates.map((u) => {
-        const who = professionalsPresent(review).find((a) => a.key === u.attendeeKey);
-        return fact(fields.update, who ? `${who.name} (${who.organisation || labelOf('role', who.role ?? '')})` : 'Update', u.update, u.notForFamily);
+        const who = review.attendees.find((a) => a.key === u.attendeeKey);
+        const label = who ? `${who.name} (${agencyOf(who)})${u.inWriting ? ', sent in writing' : ''}` : 'Update';
+        return fact(fields.update, label, u.update, u.notForFamily);
       })),
     ];
   },

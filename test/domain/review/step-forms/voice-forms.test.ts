@@ -137,8 +137,8 @@ describe('updates from everyone', () => {
     const form = { 'updates.0.update': ' Visited twice ', 'updates.1.update': 'No update' };
     expect(patchOf(parseStep('updates', form, r))).toStrictEqual({
       updates: [
-        { attendeeKey: r.attendees[0]!.key, update: 'Visited twice', notForFamily: false },
-        { attendeeKey: r.attendees[3]!.key, update: 'No update', notForFamily: false },
+        { attendeeKey: r.attendees[0]!.key, update: 'Visited twice', notForFamily: false, inWriting: false },
+        { attendeeKey: r.attendees[3]!.key, update: 'No update', notForFamily: false, inWriting: false },
       ],
     });
   });
