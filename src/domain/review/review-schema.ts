@@ -119,7 +119,8 @@ const outcome = z.object({
 });
 
 const nextMeeting = z.object({
-  familyPreference: z.enum(MEETING_MODES),
+  familyPreference: z.enum(MEETING_MODES).nullable(),
+  parentPreferences: z.array(z.object({ attendeeKey: str, mode: z.enum(MEETING_MODES) })).default([]),
   proposedDate: str,
   proposedTime: str,
   dateReason: str,

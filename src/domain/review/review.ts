@@ -197,7 +197,10 @@ export const MEETING_MODES = ['in-person', 'online'] as const;
 export type MeetingMode = (typeof MEETING_MODES)[number];
 
 export interface NextMeeting {
-  readonly familyPreference: MeetingMode;
+  /** The family's one answer; null when each parent gave their own. */
+  readonly familyPreference: MeetingMode | null;
+  /** Each parent's or carer's own preference, where they gave one (separated parents may differ). */
+  readonly parentPreferences: ReadonlyArray<{ readonly attendeeKey: string; readonly mode: MeetingMode }>;
   readonly proposedDate: string;
   readonly proposedTime: string;
   /** Why, when the proposed date is outside the window for the next review. */

@@ -34,6 +34,17 @@ export function choiceField<const T extends readonly [string, ...string[]]>(id: 
   return field(id, label, 'choice', choice(values, message), TEXT_LIMITS.optionalShort, opts, choicesOf(labelKind));
 }
 
+/** One of `values`, or blank (read as null) where the answer is optional. */
+export function optionalChoiceField<const T extends readonly [string, ...string[]]>(id: string, label: string, values: T, labelKind: string, message: string, opts: Options = {}) {
+  const schema = z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || (values as readonly string[]).includes(v), message)
+    .transform((v) => (v === '' ? null : (v as T[number])));
+  return field(id, label, 'choice', schema, TEXT_LIMITS.optionalShort, opts, choicesOf(labelKind));
+}
+
 export function tickField(id: string, label: string, opts: Options = {}) {
   return field(id, label, 'toggle', tick, 5, opts);
 }
