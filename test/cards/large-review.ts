@@ -59,6 +59,8 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
       interpreter: 'not-needed',
       wishesAndFeelings: text(sentence('Wishes', 2)),
       feelsSafe: 'yes',
+      attended: i === 1 ? 'no' : i === 0 ? 'yes' : null,
+      notAttendingReason: i === 1 ? text(sentence('Not attending', 1)) : '',
     })),
     parentVoices: attendees
       .filter((a) => a.role === 'parent-carer')
@@ -66,6 +68,7 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
     plan: {
       dangerStatements: Array.from({ length: size.statements }, (_, i) => i).map((i) => ({ key: `d${i}`, danger: text(sentence('Danger', 1)), safetyGoal: text(sentence('Goal', 1)) })),
       statementsAgreedOrReviewed: true,
+      contingencyPlan: text(sentence('Contingency', 2)),
       actions: Array.from({ length: size.actions }, (_, i) => ({
         key: `x${i}`,
         what: text(`Action ${i}: arrange a weekly check-in with the school nurse and share notes with the social worker`),

@@ -56,10 +56,10 @@ export function carryForwardActions(review: Review, previous: Review | undefined
   if (review.plan !== undefined || previous?.plan === undefined) return review;
   const actions: PlanAction[] = previous.plan.actions
     .filter((a) => a.status !== 'done')
-    .map((a) => ({ ...a, key: `carried-${a.key}`, carriedForward: true }));
+    .map(({ ownerKey: _owner, ...a }) => ({ ...a, key: `carried-${a.key}`, carriedForward: true }));
   return {
     ...review,
-    plan: { dangerStatements: previous.plan.dangerStatements, statementsAgreedOrReviewed: false, actions },
+    plan: { dangerStatements: previous.plan.dangerStatements, statementsAgreedOrReviewed: false, actions, contingencyPlan: previous.plan.contingencyPlan },
   };
 }
 

@@ -78,6 +78,8 @@ const childVoice = z.object({
   interpreter: z.enum(INTERPRETER),
   wishesAndFeelings: str,
   feelsSafe: z.enum(FEELS_SAFE),
+  attended: z.enum(YES_NO).nullable().default(null),
+  notAttendingReason: str.default(''),
 });
 
 const plan = z.object({
@@ -88,12 +90,14 @@ const plan = z.object({
       key: str,
       what: str,
       who: str,
+      ownerKey: str.optional(),
       byWhen: str,
       status: z.enum(ACTION_STATUSES),
       carriedForward: z.boolean(),
       notForFamily: z.boolean().default(false),
     }),
   ),
+  contingencyPlan: str.default(''),
 });
 
 const mapping = z.object({

@@ -92,6 +92,10 @@ export interface ChildVoice {
   readonly interpreter: (typeof INTERPRETER)[number];
   readonly wishesAndFeelings: string;
   readonly feelsSafe: (typeof FEELS_SAFE)[number];
+  /** Whether the child attended the meeting; null when not recorded. */
+  readonly attended: (typeof YES_NO)[number] | null;
+  /** 001 §1: why not, when the child did not attend. */
+  readonly notAttendingReason: string;
 }
 
 export interface ParentVoice {
@@ -113,7 +117,10 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export interface PlanAction {
   readonly key: string;
   readonly what: string;
+  /** The owner's name, as picked from the attendees or typed. */
   readonly who: string;
+  /** The attendee who owns it, when picked from this review's attendees. */
+  readonly ownerKey?: string;
   readonly byWhen: string;
   readonly status: ActionStatus;
   /** Brought from the last review of the same case. */
@@ -127,6 +134,8 @@ export interface Plan {
   /** At an initial meeting the statements are agreed; later they are reviewed. */
   readonly statementsAgreedOrReviewed: boolean;
   readonly actions: readonly PlanAction[];
+  /** 001 §3: what happens if circumstances change significantly or objectives are not met. */
+  readonly contingencyPlan: string;
 }
 
 export interface AgencyUpdate {

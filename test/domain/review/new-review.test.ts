@@ -44,7 +44,7 @@ describe('carryForwardActions', () => {
   });
   const previousWith = (actions: PlanAction[]): Review => ({
     ...completeReview(),
-    plan: { dangerStatements: [{ key: 's1', danger: 'D', safetyGoal: 'G' }], statementsAgreedOrReviewed: true, actions },
+    plan: { dangerStatements: [{ key: 's1', danger: 'D', safetyGoal: 'G' }], statementsAgreedOrReviewed: true, actions, contingencyPlan: 'C' },
   });
 
   it('brings forward every action not done, marked, with new keys; done ones stay behind', () => {
@@ -73,7 +73,7 @@ describe('carryForwardActions', () => {
     const previous = previousWith([act('b', 'on-track')]);
     const started = walkTo('mapping');
     expect(carryForwardActions(started, previous)).toBe(started);
-    const empty: Review = { ...walkTo('plan'), plan: { dangerStatements: [], statementsAgreedOrReviewed: false, actions: [] } };
+    const empty: Review = { ...walkTo('plan'), plan: { dangerStatements: [], statementsAgreedOrReviewed: false, actions: [], contingencyPlan: '' } };
     expect(carryForwardActions(empty, previous)).toBe(empty);
   });
 

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { ChildVoice, FEELS_SAFE, INTERPRETER, VOICE_SOURCES, YES_NO } from '../review';
 import { labelOf } from '../review-labels';
 import { parseWith, rowsOf, stepResult } from '../step-forms/form-values';
-import { choiceField, longText, objectOf, shortText } from './fields';
+import { choiceField, longText, objectOf, optionalChoiceField, shortText } from './fields';
 import { CapturingStep, always, fact, input, minutesSection, section } from './step-definition';
 
 const OWN_WORDS_SOURCES = new Set(['child-in-meeting', 'own-words-verbatim', 'mind-of-my-own']);
 const ACCOUNT_SOURCES = new Set(['shared-by-professional', 'shared-by-family', 'observations']);
 
 const fields = {
+  attended: optionalChoiceField('attended', 'Did the child attend the meeting?', YES_NO, 'seenAlone', 'Say whether the child attended'),
+  notAttendingReason: longText('notAttendingReason', 'If not, why not (the reasons are recorded)'),
   source: choiceField('source', "How was the child's voice obtained?", VOICE_SOURCES, 'source', "Choose how the child's voice was obtained"),
   ownWords: longText('ownWords', "The child's own words, verbatim (only what the child said)"),
   accountBy: shortText('accountBy', 'If someone shared it: who (name and role)'),
@@ -29,6 +31,9 @@ const voiceRow = objectOf(fields).superRefine((v, ctx) => {
   }
   if (v.account !== '' && v.accountBy === '') {
     ctx.addIssue({ code: 'custom', path: ['accountBy'], message: 'Say who shared this account' });
+  }
+  if (v.attended === 'no' && v.notAttendingReason === '') {
+    ctx.addIssue({ code: 'custom', path: ['notAttendingReason'], message: 'Record why the child did not attend (001 §1)' });
   }
   if (v.seenAlone === 'no' && v.notSeenAloneReason === '') {
     ctx.addIssue({ code: 'custom', path: ['notSeenAloneReason'], message: 'Say why the child was not seen alone' });
@@ -59,7 +64,12 @@ export const childVoiceStep = {
     return (review.setUp?.children ?? []).map((child, i) => {
       const v = review.childVoices.find((x) => x.childKey === child.key);
       const row = { list: 'voices', index: i };
-      return section(`${child.firstName}'s voice`, (Object.keys(fields) as Array<keyof typeof fields>).map((k) => input(fields[k], v?.[k], row)));
+      return section(
+        `${child.firstName}'s voice`,
+        (Object.keys(fields) as Array<keyof typeof fields>).map((k) =>
+          input(fields[k], v?.[k] ?? undefined, row, k === 'attended' ? { label: `Did ${child.firstName} attend the meeting?` } : {}),
+        ),
+      );
     });
   },
   minutes(review) {
@@ -68,6 +78,7 @@ export const childVoiceStep = {
       minutesSection(meta, review, review.childVoices.flatMap((v) => {
         const child = children.find((c) => c.key === v.childKey)?.firstName ?? 'Child';
         return [
+          v.attended !== null && fact(fields.attended, `${child}: attended the meeting`, v.attended === 'yes' ? 'Yes' : `No: ${v.notAttendingReason}`),
           fact(fields.source, `${child}: how obtained`, labelOf('source', v.source)),
           v.ownWords ? fact(fields.ownWords, `${child}'s own words`, `“${v.ownWords}”`) : null,
           v.account || v.accountBy ? fact(fields.account, `Shared by ${v.accountBy || '(not recorded)'}`, v.account.trim() === '' ? '(none recorded)' : v.account) : null,

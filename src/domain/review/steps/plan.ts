@@ -1,6 +1,7 @@
-import { ACTION_STATUSES, DangerStatement, PlanAction } from '../review';
+import { z } from 'zod';
+import { ACTION_STATUSES, DangerStatement, PlanAction, Review } from '../review';
 import { labelOf } from '../review-labels';
-import { isBlankRow, keyFor, parseWith, rowsOf, stepResult, tick } from '../step-forms/form-values';
+import { TEXT_LIMITS, isBlankRow, keyFor, parseWith, rowsOf, stepResult, tick } from '../step-forms/form-values';
 import { choiceField, dateField, longText, objectOf, shortText, tickField } from './fields';
 import { CapturingStep, always, fact, input, minutesSection, range, rowCount, section } from './step-definition';
 
@@ -16,7 +17,8 @@ const statementFields = {
 
 const actionFields = {
   what: longText('what', 'What', { required: 'Say what will be done' }),
-  who: shortText('who', 'Who', { required: 'Every action needs an owner' }),
+  ownerKey: shortText('ownerKey', 'Who (from the meeting)'),
+  who: shortText('who', 'Who', { max: TEXT_LIMITS.short }),
   byWhen: dateField('byWhen', 'By when', 'Every action needs a date it is due by'),
   status: choiceField('status', 'Status', ACTION_STATUSES, 'status', 'Choose the status'),
   notForFamily: tickField('notForFamily', 'Not for the family (left out of their copy)', { audience: 'chair' }),
@@ -24,9 +26,12 @@ const actionFields = {
 };
 
 const agreed = tickField('statementsAgreedOrReviewed', 'The danger statements and safety goals have been reviewed');
+const contingency = longText('contingencyPlan', 'Contingency plan: what happens if circumstances change significantly, or objectives are not met');
 
 const { remove: _r1, ...statementRowFields } = statementFields;
 const { remove: _r2, ...actionRowFields } = actionFields;
+// The owner is an attendee's key (a choice), so it is a choice on the card.
+const ownerField = { ...actionFields.ownerKey, kind: 'choice' as const };
 const statementRow = objectOf(statementRowFields);
 const actionRow = objectOf(actionRowFields);
 
@@ -37,7 +42,7 @@ export const planStep = {
   ...meta,
   applies: always,
   covers: always,
-  fields: [...Object.values(statementFields), agreed, ...Object.values(actionFields)],
+  fields: [...Object.values(statementFields), agreed, contingency, ...Object.values(actionFields).map((f) => (f.id === 'ownerKey' ? ownerField : f))],
   parse(form, review, now) {
     const errors: Record<string, string> = {};
     const existing = review.plan;
@@ -55,6 +60,12 @@ export const planStep = {
       const parsed = parseWith(actionRow, row, `actions.${i}.`);
       if (!parsed.ok) return Object.assign(errors, parsed.fieldErrors);
       const before = existing?.actions[i];
+      const { ownerKey, who, ...action } = parsed.value;
+      const owner = ownerOf(review, ownerKey, who, before);
+      if ('error' in owner) {
+        errors[`actions.${i}.${owner.field}`] = owner.error;
+        return;
+      }
       // Only an action carried forward from the last review may already be overdue.
       if (!before?.carriedForward && parsed.value.byWhen < meetingDate) {
         errors[`actions.${i}.byWhen`] = `A new action cannot be due before the meeting (${meetingDate})`;
@@ -62,7 +73,8 @@ export const planStep = {
       }
       actions.push({
         key: keyFor('action', existing?.actions ?? [], i, now),
-        ...parsed.value,
+        ...action,
+        ...owner,
         carriedForward: before?.carriedForward ?? false,
       });
     });
@@ -75,7 +87,11 @@ export const planStep = {
     }
     if (actions.length > MAX_ACTIONS) errors['actions.0.what'] = `At most ${MAX_ACTIONS} actions: mark done ones done, or merge some`;
     if (dangerStatements.length > MAX_STATEMENTS) errors['statements.0.danger'] = `At most ${MAX_STATEMENTS} danger statements`;
-    return stepResult(errors, { plan: { dangerStatements, statementsAgreedOrReviewed: isAgreed, actions } });
+    const contingencyPlan = parseWith(z.object({ contingencyPlan: contingency.schema }), form);
+    if (!contingencyPlan.ok) Object.assign(errors, contingencyPlan.fieldErrors);
+    return stepResult(errors, {
+      plan: { dangerStatements, statementsAgreedOrReviewed: isAgreed, actions, contingencyPlan: contingencyPlan.ok ? contingencyPlan.value.contingencyPlan : '' },
+    });
   },
   form(review, { typed }) {
     const plan = review.plan;
@@ -95,13 +111,18 @@ export const planStep = {
       }),
       section('', [
         input(agreed, plan?.statementsAgreedOrReviewed ?? false, undefined, initial ? { label: 'The danger statements and safety goals are agreed' } : {}),
+        input(contingency, plan?.contingencyPlan),
       ]),
       ...range(rowCount(typed, 'actions', actions.length, MAX_ACTIONS)).map((i) => {
         const action = actions[i];
         const row = { list: 'actions', index: i };
+        // A new action's owner is picked from the attendees (or typed, for someone not here); a saved one's is shown by name.
+        const owner = action
+          ? [input(a.who, action.who, row)]
+          : [input(ownerField, '', row, { choices: review.attendees.map((p) => ({ title: p.name, value: p.key })) }), input(a.who, '', row, { label: 'Or someone not at the meeting' })];
         return section(action ? `Action ${i + 1}${action.carriedForward ? ' (carried forward)' : ''}` : 'New action', [
           input(a.what, action?.what, row),
-          input(a.who, action?.who, row),
+          ...owner,
           input(a.byWhen, action?.byWhen, row),
           input(a.status, action?.status ?? 'not-started', row),
           input(a.notForFamily, action?.notForFamily ?? false, row),
@@ -120,6 +141,7 @@ export const planStep = {
           fact(statementFields.safetyGoal, `Safety goal ${i + 1}`, d.safetyGoal),
         ]),
         p.dangerStatements.length > 0 && fact(agreed, 'Statements agreed / reviewed', yesNo(p.statementsAgreedOrReviewed)),
+        fact(contingency, 'Contingency plan', p.contingencyPlan.trim() === '' ? '(none recorded)' : p.contingencyPlan),
         ...p.actions.map((a, i) =>
           fact(
             actionFields.what,
@@ -132,3 +154,17 @@ export const planStep = {
     ];
   },
 } satisfies CapturingStep<'plan'>;
+
+/**
+ * Who owns an action: the attendee picked (by their name now), or the name typed. A saved action
+ * whose owner's name is unchanged keeps its owner; one renamed by hand is owned by the name typed.
+ */
+function ownerOf(review: Review, ownerKey: string, who: string, before: PlanAction | undefined): { who: string; ownerKey?: string } | { field: 'who' | 'ownerKey'; error: string } {
+  if (ownerKey !== '') {
+    const picked = review.attendees.find((a) => a.key === ownerKey);
+    return picked ? { who: picked.name, ownerKey: picked.key } : { field: 'ownerKey', error: 'Choose someone from the list' };
+  }
+  if (who === '') return { field: 'who', error: 'Every action needs an owner: pick one, or type who' };
+  const kept = before?.ownerKey ? review.attendees.find((a) => a.key === before.ownerKey && a.name === who) : undefined;
+  return kept ? { who, ownerKey: kept.key } : { who };
+}

@@ -16,12 +16,13 @@ describe('the plan', () => {
         dangerStatements: [{ key: `statement-${T36}-0`, danger: 'Amy may be hurt if the adults argue and drink', safetyGoal: 'Amy is safe at home because adults keep arguments away from her' }],
         statementsAgreedOrReviewed: true,
         actions: [{ key: `action-${T36}-0`, what: 'Book a GP appointment', who: 'Pat Parent', byWhen: '2026-03-20', status: 'on-track', carriedForward: false, notForFamily: false }],
+        contingencyPlan: '',
       },
     });
   });
 
   it.each([
-    ['actions.0.who', { who: '' }, 'Every action needs an owner'],
+    ['actions.0.who', { who: '' }, 'Every action needs an owner: pick one, or type who'],
     ['actions.0.who', { who: 'x'.repeat(101) }, 'Remove 1 character: this is 101 characters and the limit is 100'],
     ['actions.0.byWhen', { byWhen: '' }, 'Every action needs a date it is due by'],
     ['actions.0.byWhen', { byWhen: '2026-02-30' }, 'Enter a real date (for example 2026-12-01)'],
@@ -39,7 +40,7 @@ describe('the plan', () => {
 
   it('an error on the third action names the third row', () => {
     const form = plan(walkTo('plan'), [action(), action(), action({ who: ' ' })]);
-    expect(errorsOf(parseStep('plan', form))).toEqual({ 'actions.2.who': 'Every action needs an owner' });
+    expect(errorsOf(parseStep('plan', form))).toEqual({ 'actions.2.who': 'Every action needs an owner: pick one, or type who' });
   });
 
   it('an action carried forward may already be overdue, and stays marked', () => {

@@ -24,8 +24,8 @@ describe("the child's voice", () => {
     };
     expect(patchOf(parseStep('child-voice', form, review))).toStrictEqual({
       childVoices: [
-        { childKey: amy!.key, source: 'own-words-verbatim', ownWords: 'I want to live with mum', accountBy: '', account: '', seenAlone: 'yes', notSeenAloneReason: '', interpreter: 'not-needed', wishesAndFeelings: 'To stay with mum', feelsSafe: 'unsure' },
-        { childKey: ben!.key, source: 'shared-by-professional', ownWords: '', accountBy: 'Ms Oak, teacher', account: 'Ben is quieter at school', seenAlone: 'no', notSeenAloneReason: 'Ben was ill', interpreter: 'non-family-interpreter', wishesAndFeelings: 'Wants to stay at her school', feelsSafe: 'yes' },
+        { childKey: amy!.key, source: 'own-words-verbatim', ownWords: 'I want to live with mum', accountBy: '', account: '', seenAlone: 'yes', notSeenAloneReason: '', interpreter: 'not-needed', wishesAndFeelings: 'To stay with mum', feelsSafe: 'unsure', attended: null, notAttendingReason: '' },
+        { childKey: ben!.key, source: 'shared-by-professional', ownWords: '', accountBy: 'Ms Oak, teacher', account: 'Ben is quieter at school', seenAlone: 'no', notSeenAloneReason: 'Ben was ill', interpreter: 'non-family-interpreter', wishesAndFeelings: 'Wants to stay at her school', feelsSafe: 'yes', attended: null, notAttendingReason: '' },
       ],
     });
   });
