@@ -1,5 +1,5 @@
 import { FieldErrors, FormValues } from '../domain/review/step-forms';
-import { Choice, Field, FieldKind, FormInput, FormSection } from '../domain/review/steps';
+import { Choice, DateRange, Field, FieldKind, FormInput, FormSection } from '../domain/review/steps';
 import { CardElement, detailsElements, elementsOf } from './card-inputs';
 
 export type { FieldKind };
@@ -16,6 +16,8 @@ export interface CardField {
   readonly choices: readonly Choice[];
   /** For a number: the least and most it takes. */
   readonly range?: { readonly min: number; readonly max: number };
+  /** For a date: the earliest and latest offered. */
+  readonly dateRange?: DateRange;
   readonly error: string;
 }
 
@@ -33,7 +35,8 @@ export interface CardSection {
  * and limit are the step's field's own.
  */
 export function cardFieldOf(input: FormInput, typed: FormValues | undefined, errors: FieldErrors): CardField {
-  return cardField(input.field, input.inputId, typed?.[input.inputId] ?? input.stored, errors[input.inputId] ?? '', input.label, input.choices);
+  const field = cardField(input.field, input.inputId, typed?.[input.inputId] ?? input.stored, errors[input.inputId] ?? '', input.label, input.choices);
+  return input.dateRange ? { ...field, dateRange: input.dateRange } : field;
 }
 
 /**

@@ -18,7 +18,7 @@ export function inputElements(field: CardField): CardElement[] {
       case 'multiline':
         return { type: 'Input.Text', ...base, label: field.label, maxLength: field.maxLength, isMultiline: true };
       case 'date':
-        return { type: 'Input.Date', ...base, label: field.label };
+        return { type: 'Input.Date', ...base, label: field.label, ...field.dateRange };
       case 'time':
         return { type: 'Input.Time', ...base, label: field.label };
       case 'number':

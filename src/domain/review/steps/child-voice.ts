@@ -42,6 +42,18 @@ const voiceRow = objectOf(fields).superRefine((v, ctx) => {
 
 const meta = { id: 'child-voice', title: "The child's voice" } as const;
 
+/** Where an answer is usual, the card starts with it (an interpreter is rarely needed; when it is, the chair changes it). */
+const DEFAULTS: Partial<Record<keyof typeof fields, string>> = { interpreter: 'not-needed' };
+
+/** The child's own words, in one pair of quotes: quotes the chair typed around them are not doubled. */
+export function quoted(words: string): string {
+  const inner = words.trim().replace(/^(["'“‘])(.*)(["'”’])$/s, (whole, open: string, text: string, close: string) =>
+    PAIRS[open] === close ? text.trim() : whole,
+  );
+  return `“${inner}”`;
+}
+const PAIRS: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '”', '‘': '’' };
+
 /** The child's own words and someone else's account of them are kept apart, each with who said it. */
 export const childVoiceStep = {
   ...meta,
@@ -67,7 +79,7 @@ export const childVoiceStep = {
       return section(
         `${child.firstName}'s voice`,
         (Object.keys(fields) as Array<keyof typeof fields>).map((k) =>
-          input(fields[k], v?.[k] ?? undefined, row, k === 'attended' ? { label: `Did ${child.firstName} attend the meeting?` } : {}),
+          input(fields[k], v?.[k] ?? DEFAULTS[k], row, k === 'attended' ? { label: `Did ${child.firstName} attend the meeting?` } : {}),
         ),
       );
     });
@@ -80,7 +92,7 @@ export const childVoiceStep = {
         return [
           v.attended !== null && fact(fields.attended, `${child}: attended the meeting`, v.attended === 'yes' ? 'Yes' : `No: ${v.notAttendingReason}`),
           fact(fields.source, `${child}: how obtained`, labelOf('source', v.source)),
-          v.ownWords ? fact(fields.ownWords, `${child}'s own words`, `“${v.ownWords}”`) : null,
+          v.ownWords ? fact(fields.ownWords, `${child}'s own words`, quoted(v.ownWords)) : null,
           v.account || v.accountBy ? fact(fields.account, `Shared by ${v.accountBy || '(not recorded)'}`, v.account.trim() === '' ? '(none recorded)' : v.account) : null,
           fact(fields.seenAlone, `${child}: seen alone since last meeting`, labelOf('seenAlone', v.seenAlone) + (v.notSeenAloneReason ? `: ${v.notSeenAloneReason}` : '')),
           fact(fields.interpreter, `${child}: interpreter`, labelOf('interpreter', v.interpreter)),

@@ -4,6 +4,7 @@ import { labelOf } from '../review-labels';
 import { parseWith, rowsOf } from '../step-forms/form-values';
 import { dateField, longText, objectOf, optionalChoiceField, timeField } from './fields';
 import { parentsAndCarers } from './people';
+import { addDays, addMonths } from '../../timescales/calendar-date';
 import { nextWindowNote } from './set-up';
 import { CapturingStep, fact, input, minutesSection, section } from './step-definition';
 
@@ -49,6 +50,7 @@ export const nextMeetingStep = {
   form(review) {
     const n = review.nextMeeting;
     const parents = parentsAndCarers(review);
+    const meeting = review.setUp?.meetingDate;
     return [
       section('Book the next meeting', [
         input(fields.familyPreference, n?.familyPreference ?? ''),
@@ -57,7 +59,7 @@ export const nextMeetingStep = {
             label: `${p.name} would like it`,
           }),
         ),
-        input(fields.proposedDate, n?.proposedDate),
+        input(fields.proposedDate, n?.proposedDate, undefined, meeting ? { dateRange: { min: addDays(meeting, 1), max: addMonths(meeting, 12) } } : {}),
         input(fields.proposedTime, n?.proposedTime),
         input(fields.dateReason, n?.dateReason),
       ], [nextWindowNote(review), parents.length > 1 ? 'Where parents differ, record each one’s wish.' : '', 'The booking itself is made after sign-off.'].filter((x) => x !== '').join(' ')),

@@ -3,7 +3,8 @@ import { ACTION_STATUSES, DangerStatement, PlanAction, Review } from '../review'
 import { labelOf } from '../review-labels';
 import { TEXT_LIMITS, isBlankRow, keyFor, parseWith, rowsOf, stepResult, tick } from '../step-forms/form-values';
 import { choiceField, dateField, longText, objectOf, shortText, tickField } from './fields';
-import { CapturingStep, always, fact, input, minutesSection, range, rowCount, section } from './step-definition';
+import { addMonths } from '../../timescales/calendar-date';
+import { CapturingStep, DateRange, always, fact, input, minutesSection, range, rowCount, section } from './step-definition';
 
 /** A plan's size, kept within what one Teams card carries (under 40 KB). */
 export const MAX_ACTIONS = 30;
@@ -21,7 +22,7 @@ const actionFields = {
   who: shortText('who', 'Who', { max: TEXT_LIMITS.short }),
   byWhen: dateField('byWhen', 'By when', 'Every action needs a date it is due by'),
   status: choiceField('status', 'Status', ACTION_STATUSES, 'status', 'Choose the status'),
-  notForFamily: tickField('notForFamily', 'Not for the family (left out of their copy)', { audience: 'chair' }),
+  notForFamily: tickField('notForFamily', 'Not for the family', { audience: 'chair' }),
   remove: tickField('remove', 'Remove', { audience: 'chair' }),
 };
 
@@ -123,7 +124,8 @@ export const planStep = {
         return section(action ? `Action ${i + 1}${action.carriedForward ? ' (carried forward)' : ''}` : 'New action', [
           input(a.what, action?.what, row),
           ...owner,
-          input(a.byWhen, action?.byWhen, row),
+          // Only an action carried forward may already be overdue.
+          input(a.byWhen, action?.byWhen, row, { dateRange: byWhenRange(review, action) }),
           input(a.status, action?.status ?? 'not-started', row),
           input(a.notForFamily, action?.notForFamily ?? false, row),
           ...(action ? [input(a.remove, false, row)] : []),
@@ -167,4 +169,10 @@ function ownerOf(review: Review, ownerKey: string, who: string, before: PlanActi
   if (who === '') return { field: 'who', error: 'Every action needs an owner: pick one, or type who' };
   const kept = before?.ownerKey ? review.attendees.find((a) => a.key === before.ownerKey && a.name === who) : undefined;
   return kept ? { who, ownerKey: kept.key } : { who };
+}
+
+function byWhenRange(review: Review, action: PlanAction | undefined): DateRange {
+  const meeting = review.setUp?.meetingDate;
+  if (!meeting) return {};
+  return { ...(action?.carriedForward ? {} : { min: meeting }), max: addMonths(meeting, 24) };
 }

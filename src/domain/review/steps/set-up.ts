@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHAIR_ROLES, Child, LEAD_WORKERS, MEETING_MODES, MEETING_TYPES, Review } from '../review';
 import { labelOf } from '../review-labels';
 import { TEXT_LIMITS, isBlankRow, keyFor, parseWith, rowsOf, trimmedText } from '../step-forms/form-values';
-import { formatCalendarDate } from '../../timescales/calendar-date';
+import { addMonths, formatCalendarDate } from '../../timescales/calendar-date';
 import { choiceField, customField, dateField, longText, objectOf, shortText } from './fields';
 import { CapturingStep, MinutesSection, always, fact, input, minutesSection, range, rowCount, section } from './step-definition';
 
@@ -68,13 +68,13 @@ export const setUpStep = {
     return [
       section('The meeting', [
         input(fields.meetingType, s?.meetingType),
-        input(fields.meetingDate, s?.meetingDate ?? today),
+        input(fields.meetingDate, s?.meetingDate ?? today, undefined, { dateRange: { min: addMonths(today, -12), max: addMonths(today, 12) } }),
         input(fields.mode, s?.mode),
         input(fields.chairName, s?.chairName ?? review.chair.name),
         input(fields.chairRole, s?.chairRole),
       ]),
       section('The case', [
-        input(fields.planStartDate, s?.planStartDate),
+        input(fields.planStartDate, s?.planStartDate, undefined, { dateRange: { max: s?.meetingDate ?? today } }),
         input(fields.policyPackId, s?.policyPackId ?? defaultPackId, undefined, { choices: packChoices }),
         input(fields.leadWorker, s?.leadWorker),
         input(fields.timescaleReason, s?.timescaleReason),

@@ -40,6 +40,13 @@ export interface FormInput {
   /** Where the words depend on the review (a person's name, the meeting type). */
   readonly label?: string;
   readonly choices?: readonly Choice[];
+  /** For a date: the earliest and latest the card offers. */
+  readonly dateRange?: DateRange;
+}
+
+export interface DateRange {
+  readonly min?: string;
+  readonly max?: string;
 }
 
 export interface FormSection {

@@ -8,7 +8,7 @@ import { CapturingStep, fact, input, minutesSection, section } from './step-defi
 
 const fields = {
   update: longText('update', 'Update'),
-  notForFamily: tickField('notForFamily', 'Not for the family (left out of their copy)', { audience: 'chair' }),
+  notForFamily: tickField('notForFamily', 'Not for the family', { audience: 'chair' }),
 };
 
 /** Whose update each row is: those present (each must give one), then those who sent apologies (in writing, if they sent one). */
