@@ -1,7 +1,8 @@
-import { choicesOf } from '../domain/review/review-labels';
 import { FieldErrors, FormValues } from '../domain/review/step-forms';
+import { Choice, DateRange, Field, FieldKind, FormInput, FormSection } from '../domain/review/steps';
+import { CardElement, detailsElements, elementsOf } from './card-inputs';
 
-export type FieldKind = 'text' | 'multiline' | 'date' | 'time' | 'choice' | 'toggle';
+export type { FieldKind };
 
 /** One input on a step card, as the step-form template binds it. */
 export interface CardField {
@@ -10,7 +11,13 @@ export interface CardField {
   readonly label: string;
   readonly value: string;
   readonly maxLength: number;
-  readonly choices: ReadonlyArray<{ title: string; value: string }>;
+  /** What an empty input shows: a short text's limit. */
+  readonly placeholder: string;
+  readonly choices: readonly Choice[];
+  /** For a number: the least and most it takes. */
+  readonly range?: { readonly min: number; readonly max: number };
+  /** For a date: the earliest and latest offered. */
+  readonly dateRange?: DateRange;
   readonly error: string;
 }
 
@@ -18,70 +25,51 @@ export interface CardSection {
   readonly heading: string;
   readonly note: string;
   readonly fields: readonly CardField[];
+  /** The fields as card elements, as the template places them. */
+  readonly elements: readonly CardElement[];
 }
 
 /**
- * Builds fields whose value is what the chair just typed (when a card comes back with errors)
- * or else what is stored: a wrong answer never wipes the others.
+ * A step's input as a card field. Its value is what the chair just typed (when a card comes back
+ * with errors) or else what is stored: a wrong answer never wipes the others. Label, kind, choices
+ * and limit are the step's field's own.
  */
-export class FieldBuilder {
-  constructor(
-    private readonly typed: FormValues | undefined,
-    private readonly errors: FieldErrors,
-  ) {}
+export function cardFieldOf(input: FormInput, typed: FormValues | undefined, errors: FieldErrors): CardField {
+  const field = cardField(input.field, input.inputId, typed?.[input.inputId] ?? input.stored, errors[input.inputId] ?? '', input.label, input.choices);
+  return input.dateRange ? { ...field, dateRange: input.dateRange } : field;
+}
 
-  private field(id: string, kind: FieldKind, label: string, stored: string | undefined, extra: Partial<CardField> = {}): CardField {
-    return {
-      id,
-      kind,
-      label,
-      value: this.typed?.[id] ?? stored ?? '',
-      maxLength: kind === 'multiline' ? 4000 : 200,
-      choices: [],
-      error: this.errors[id] ?? '',
-      ...extra,
-    };
-  }
+/**
+ * Text is never cut: each text input says its limit (a long answer in its label, a short one as its
+ * placeholder), and an answer already over it comes back whole, with room to shorten it.
+ */
+function cardField(field: Field, id: string, value: string, error: string, label = field.label, choices = field.choices): CardField {
+  const limit = `${field.maxLength.toLocaleString('en-GB')} characters`;
+  return {
+    id,
+    kind: field.kind,
+    label: field.kind === 'multiline' ? `${label} (up to ${limit})` : label,
+    value,
+    maxLength: Math.max(field.maxLength, value.length),
+    placeholder: field.kind === 'text' ? `Up to ${limit}` : '',
+    choices,
+    ...(field.range ? { range: field.range } : {}),
+    error,
+  };
+}
 
-  text(id: string, label: string, stored?: string): CardField {
-    return this.field(id, 'text', label, stored, { maxLength: 100 });
-  }
+export function cardSectionOf(section: FormSection, typed: FormValues | undefined, errors: FieldErrors, index = 0): CardSection {
+  const fields = section.inputs.map((i) => cardFieldOf(i, typed, errors));
+  const details = (section.details?.inputs ?? []).map((i) => cardFieldOf(i, typed, errors));
+  return {
+    heading: section.heading,
+    note: section.note,
+    fields: [...fields, ...details],
+    elements: [...elementsOf(fields), ...(section.details ? detailsElements(`details-${index}`, section.details.title, details) : [])],
+  };
+}
 
-  optionalText(id: string, label: string, stored?: string): CardField {
-    return this.field(id, 'text', label, stored, { maxLength: 200 });
-  }
-
-  long(id: string, label: string, stored?: string): CardField {
-    return this.field(id, 'multiline', label, stored);
-  }
-
-  date(id: string, label: string, stored?: string): CardField {
-    return this.field(id, 'date', label, stored, { maxLength: 10 });
-  }
-
-  time(id: string, label: string, stored?: string): CardField {
-    return this.field(id, 'time', label, stored, { maxLength: 5 });
-  }
-
-  choice(id: string, label: string, labelKind: string, stored?: string): CardField {
-    return this.field(id, 'choice', label, stored, { choices: choicesOf(labelKind) });
-  }
-
-  choiceOf(id: string, label: string, choices: Array<{ title: string; value: string }>, stored?: string): CardField {
-    return this.field(id, 'choice', label, stored, { choices });
-  }
-
-  tick(id: string, label: string, stored?: boolean): CardField {
-    return this.field(id, 'toggle', label, stored === undefined ? 'false' : String(stored));
-  }
-
-  /** How many rows a list shows: what is stored, what was typed, and one blank to add another. */
-  rowCount(list: string, stored: number, max: number): number {
-    let typedRows = 0;
-    for (const id of Object.keys(this.typed ?? {})) {
-      const m = new RegExp(`^${list}\\.(\\d+)\\.`).exec(id);
-      if (m) typedRows = Math.max(typedRows, Number(m[1]) + 1);
-    }
-    return Math.min(Math.max(stored + 1, typedRows), max);
-  }
+/** Fields outside a step's sections (e.g. "Add an attendee"), blank, at `prefix` + their id. */
+export function blankFields(fields: readonly Field[], prefix: string, defaults: Readonly<Record<string, string>> = {}): CardField[] {
+  return fields.map((field) => cardField(field, `${prefix}${field.id}`, defaults[field.id] ?? '', ''));
 }

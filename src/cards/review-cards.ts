@@ -1,12 +1,12 @@
-import { STEP_TITLES, applicableSteps, progressOf } from '../domain/review/agenda';
+import { applicableSteps, progressOf, stepTitle } from '../domain/review/agenda';
 import { minutesOf } from '../domain/review/minutes';
-import { Review } from '../domain/review/review';
+import { Review, STEP_IDS } from '../domain/review/review';
 import { ESCALATION_INSTRUCTIONS, outstandingSteps } from '../domain/review/review-machine';
-import { FieldErrors, FormValues } from '../domain/review/step-forms';
-import { choicesOf } from '../domain/review/review-labels';
+import { FieldErrors, FormValues, NEW_ATTENDEE_FIELDS } from '../domain/review/step-forms';
 import { DueItem } from '../domain/cases/case-compliance';
 import { formatCalendarDate } from '../domain/timescales';
-import { FieldBuilder } from './card-fields';
+import { blankFields } from './card-fields';
+import { elementsOf } from './card-inputs';
 import { AdaptiveCardJson, CardTemplates } from './card-templates';
 import { SectionContext, sectionsFor } from './step-sections';
 
@@ -49,22 +49,20 @@ export class ReviewCards {
     if (review.status !== 'in-progress' || review.currentStep === 'minutes') return this.minutes(review, options);
     const step = review.currentStep;
     const errors = options.errors ?? {};
-    const fields = new FieldBuilder(options.typed, errors);
     // Errors of inputs inside a folded part of the card (add an attendee, hand over) go in the notice.
     const folded = Object.entries(errors).filter(([id]) => id.startsWith('newAttendee.') || id === 'handTo').map(([, m]) => m);
     const notice = [options.notice, ...folded].filter((m) => m !== undefined && m !== '').join(' ');
     return this.templates.render('step-form', {
       ...this.common(review, { ...options, notice }),
       step,
-      title: STEP_TITLES[step],
+      title: stepTitle(review, step),
       intro: '',
-      sections: sectionsFor(step, review, fields, { ...this.packs, today: options.today }),
+      sections: sectionsFor(step, review, options.typed, errors, { ...this.packs, today: options.today }),
       continueTitle: 'Save and continue',
       addAnotherTitle: LIST_STEPS[step] ?? '',
       canGoBack: step !== 'set-up',
       canAddAttendee: step !== 'set-up' && step !== 'introductions',
-      roleChoices: choicesOf('role'),
-      attendanceChoices: choicesOf('attendance'),
+      newAttendeeElements: elementsOf(blankFields(NEW_ATTENDEE_FIELDS, 'newAttendee.', { attendance: 'present' })),
       handOverChoices: review.attendees
         .filter((a) => a.teams && a.teams.teamsUserId !== review.chair.teamsUserId)
         .map((a) => ({ title: a.name, value: a.key })),
@@ -86,7 +84,7 @@ export class ReviewCards {
       notice:
         options.notice ??
         (open && outstanding.length > 0
-          ? `Still to complete before sign-off: ${outstanding.map((s) => STEP_TITLES[s]).join(', ')}.`
+          ? `Still to complete before sign-off: ${outstanding.map((s) => stepTitle(review, s)).join(', ')}.`
           : ''),
     });
   }
@@ -106,10 +104,16 @@ export class ReviewCards {
       chairName: review.chair.name,
       statusText,
       notice,
-      agenda: steps.map((s) => ({
-        mark: review.completedSteps.includes(s) || review.status === 'signed-off' ? '✓' : s === review.currentStep ? '▶' : '·',
-        title: STEP_TITLES[s],
-      })),
+      agenda: STEP_IDS.map((s, i) => {
+        const applies = steps.includes(s);
+        const before = i < STEP_IDS.indexOf(review.currentStep) || review.status !== 'in-progress';
+        const done = applies && (review.completedSteps.includes(s) || review.status === 'signed-off');
+        const skipped = applies ? '' : before ? ' (not needed)' : ' (if needed)';
+        return {
+          mark: done ? '✓' : s === review.currentStep ? '▶' : applies ? '·' : '–',
+          title: `${i + 1}. ${stepTitle(review, s)}${skipped}`,
+        };
+      }),
       chairUserIds: [review.chair.teamsUserId],
       open: review.status === 'in-progress',
     });

@@ -28,6 +28,10 @@ export const ERROR_CATALOGUE = {
   },
   UNAUTHENTICATED: { status: 401, say: 'This request does not carry a valid Microsoft Teams (Bot Framework) token.' },
   AUTH_UNAVAILABLE: { status: 503, say: 'The bot cannot check who is calling just now (the sign-in key service did not answer). Try again shortly.' },
+  REVIEW_UNREADABLE: {
+    status: 500,
+    say: 'The saved review in this chat could not be read. Nothing has been changed; please tell your support team.',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

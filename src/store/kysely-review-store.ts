@@ -2,6 +2,7 @@ import { Kysely } from 'kysely';
 import { chairKeyOf, summariseCase } from '../domain/cases/case-review';
 import { caseReferences } from '../domain/review/new-review';
 import { Review, TeamsPerson } from '../domain/review/review';
+import { readStoredReview, storedReviewOf } from '../domain/review/review-schema';
 import { CaseReview, CaseSummary, CreateResult, ReviewStore, SaveResult } from '../ports/review-store';
 import { NewEffect } from '../ports/outbox';
 import { queueEffects } from './kysely-outbox';
@@ -272,7 +273,7 @@ function rowOf(review: Review) {
     updated_at: review.updatedAt,
     signed_off_at: review.signOff?.at ?? null,
     case_facts: caseFactsOf(review),
-    doc: JSON.stringify({ ...review, sharedCardActivityId: undefined }),
+    doc: JSON.stringify(storedReviewOf({ ...review, sharedCardActivityId: undefined })),
   };
 }
 
@@ -293,8 +294,9 @@ function caseFactsOf(review: Review): string {
   ]);
 }
 
+/** Read with the stored review's schema: an older format is migrated, an unreadable one refused (REVIEW_UNREADABLE), never cast. */
 function parse(row: { doc: string; shared_card_activity_id: string | null }): Review {
-  const review = JSON.parse(row.doc) as Review;
+  const review = readStoredReview(row.doc);
   return row.shared_card_activity_id ? { ...review, sharedCardActivityId: row.shared_card_activity_id } : review;
 }
 

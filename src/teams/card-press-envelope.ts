@@ -10,6 +10,7 @@ const MAX_INPUTS = 800;
  * (The HTTP layer bounds the whole activity.)
  */
 const MAX_INPUT_LENGTH = 50_000;
+/** (The steps' own largest limit, MAX_FIELD_LENGTH, is far below this.) */
 const RESERVED = new Set(['reviewId', 'version', 'step']);
 
 /** The value of an `adaptiveCard/action` invoke: a verb and its data, checked before anything reads it. */

@@ -25,7 +25,10 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
     role: ROLES[i % ROLES.length]!,
     organisation: text(`Organisation ${i} Primary Academy Trust`),
     attendance: i % 5 === 4 ? 'apologies' : 'present',
-    contact: text(`attendee${i}@example.org.uk, 07700 900${String(i).padStart(3, '0')}`),
+    email: `attendee${i}@example.org.uk`,
+    phone: text(`07700 900${String(i).padStart(3, '0')}`),
+    receivesMinutes: i % 7 !== 6,
+    doNotShareContact: i % 4 === 1,
     ...(i < 6 ? { teams: { teamsUserId: `29:a${i}`, name: `Attendee ${i}` } } : {}),
   }));
   const children = ['Amara', 'Bo', 'Cai', 'Dana', 'Eli', 'Fern'].slice(0, size.children).map((firstName, i) => ({ key: `c${i}`, firstName: text(firstName), caseReference: `CIN-10${i}` }));
@@ -56,6 +59,8 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
       interpreter: 'not-needed',
       wishesAndFeelings: text(sentence('Wishes', 2)),
       feelsSafe: 'yes',
+      attended: i === 1 ? 'no' : i === 0 ? 'yes' : null,
+      notAttendingReason: i === 1 ? text(sentence('Not attending', 1)) : '',
     })),
     parentVoices: attendees
       .filter((a) => a.role === 'parent-carer')
@@ -63,6 +68,7 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
     plan: {
       dangerStatements: Array.from({ length: size.statements }, (_, i) => i).map((i) => ({ key: `d${i}`, danger: text(sentence('Danger', 1)), safetyGoal: text(sentence('Goal', 1)) })),
       statementsAgreedOrReviewed: true,
+      contingencyPlan: text(sentence('Contingency', 2)),
       actions: Array.from({ length: size.actions }, (_, i) => ({
         key: `x${i}`,
         what: text(`Action ${i}: arrange a weekly check-in with the school nurse and share notes with the social worker`),
@@ -70,14 +76,17 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
         byWhen: '2026-12-15',
         status: (['done', 'on-track', 'not-started', 'drifting'] as const)[i % 4]!,
         carriedForward: i < 10,
+        notForFamily: i % 6 === 5,
       })),
     },
     updates: attendees
-      .filter((a) => !['child', 'parent-carer', 'family-network'].includes(a.role) && a.attendance === 'present')
-      .map((a) => ({ attendeeKey: a.key, update: text(sentence('Update', 2)) })),
+      .filter((a) => a.role !== null && !['child', 'parent-carer', 'family-network'].includes(a.role) && a.attendance === 'present')
+      .map((a, i) => ({ attendeeKey: a.key, update: text(sentence('Update', 2)), notForFamily: i % 3 === 2, inWriting: false }))
+      .concat(attendees.filter((a) => a.role === 'gp' && a.attendance === 'apologies').map((a) => ({ attendeeKey: a.key, update: text(sentence('Written', 1)), notForFamily: false, inWriting: true }))),
     mapping: {
       workingWell: text(sentence('Working well', 2)),
       worries: text(sentence('Worries', 2)),
+      professionalWorries: text(sentence('Professional worries', 1)),
       complicatingFactors: text(sentence('Complicating', 1)),
       safetyPlan: 'tested-and-changed',
       safetyPlanNotes: text(sentence('Safety plan', 1)),
@@ -90,7 +99,7 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
     equality: { identityAndCulture: text(sentence('Identity', 1)), language: text(sentence('Language', 1)), disability: text(sentence('Disability', 1)) },
     outcome: { kind: 'continue', reason: text(sentence('Reason', 1)), decidedAt: '2026-11-24T10:20:00.000Z', leadProfessional: '', closureLikelyNextTime: true },
     exitPlanning: { agenciesAsked: true, exitStrategies: text(sentence('Exit', 2)) },
-    nextMeeting: { familyPreference: 'online', proposedDate: '2026-12-22', proposedTime: '10:00', dateReason: '', dateVerdict: { ok: true, message: 'Inside the window' }, booking: null },
+    nextMeeting: { familyPreference: 'online', parentPreferences: attendees.filter((a) => a.role === 'parent-carer').map((a, i) => ({ attendeeKey: a.key, mode: i % 2 ? 'online' as const : 'in-person' as const })), proposedDate: '2026-12-22', proposedTime: '10:00', dateReason: '', dateVerdict: { ok: true, message: 'Inside the window' }, booking: null },
     timescales: {
       packId: 'leicestershire',
       authority: 'Leicestershire County Council',

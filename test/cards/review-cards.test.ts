@@ -6,6 +6,10 @@ import { validateAdaptiveCard } from './card-schema/validate-card';
 import { largeReview } from './large-review';
 import { MAX_ACTIONS, MAX_ATTENDEES, MAX_CHILDREN, MAX_STATEMENTS } from '../../src/domain/review/step-forms';
 import { textOf } from '../support/card-reader';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/project/project-root';
+import { STEPS, StepDefinition } from '../../src/domain/review/steps';
 
 const cards = new ReviewCards(new CardTemplates(), { packChoices: [{ title: 'Leicestershire County Council', value: 'leicestershire' }], defaultPackId: 'leicestershire' });
 const today = '2026-11-24';
@@ -28,8 +32,9 @@ function everyCard(review = largeReview()) {
 }
 
 describe('every card template', () => {
-  it('is one of the templates the renderer knows', () => {
-    expect(TEMPLATE_NAMES).toEqual(['step-form', 'review-progress', 'minutes-draft', 'confirm-cancel', 'help', 'due-list']);
+  it('is a file in cards/, and every file there is a template the renderer knows', () => {
+    const files = readdirSync(join(PROJECT_ROOT, 'cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    expect([...TEMPLATE_NAMES].sort()).toEqual(files.sort());
   });
 
   it.each(everyCard())('%s renders to a valid Adaptive Card 1.5 under 40 KB for a large meeting', (_, card) => {
@@ -60,15 +65,169 @@ describe('every card template', () => {
     }
   });
 
-  it('binds user text as data: template syntax typed by a user appears literally on every card', () => {
-    const hostile = largeReview((s) => `${s} \${secret} {{x}} \${$root.reviewId} \${count(sections)}`);
-    for (const [name, card] of everyCard(hostile)) {
-      const json = JSON.stringify(card);
-      // Had any of it been evaluated, these exact strings would be gone from the card.
-      if (name.startsWith('step ') && name !== 'step explanations') {
-        expect(json).toContain('${secret} {{x}} ${$root.reviewId} ${count(sections)}');
+  it('binds user text as data: template syntax typed by a user appears literally on every card that shows typed text', () => {
+    const typed = '${secret} {{x}} ${$root.reviewId} ${count(sections)}';
+    const rendered = everyCard(largeReview((s) => `${s} ${typed}`));
+    // Cards that show no typed text: the explanations step (ticks only), and the cards that are not about the review's content.
+    const withoutTypedText = ['step explanations', 'progress', 'confirm cancel', 'help', 'due list', 'due list, empty'];
+    const withTypedText = rendered.filter(([name]) => !withoutTypedText.includes(name));
+    expect(withTypedText.map(([name]) => name)).toEqual(expect.arrayContaining(['step minutes', 'step with errors', 'minutes signed off', 'step plan']));
+    // Had any of it been evaluated, this exact string would be gone from the card.
+    for (const [name, card] of withTypedText) expect({ name, literal: JSON.stringify(card).includes(typed) }).toEqual({ name, literal: true });
+    // Still valid cards (every value here is 58 characters longer than the large meeting's, so size is checked above, not here).
+    for (const [name, card] of rendered) expect({ name, problems: validateAdaptiveCard(card, { maxBytes: 64 * 1024 }) }).toEqual({ name, problems: [] });
+  });
+});
+
+describe('step cards take each input from its step', () => {
+  it("every input's maxLength on every step card is its field's limit", () => {
+    const review = largeReview();
+    const limits = new Map<string, number>();
+    for (const step of Object.values(STEPS) as StepDefinition[]) for (const f of step.fields) limits.set(`${step.id}:${f.id}`, f.maxLength);
+    let checked = 0;
+    for (const step of STEP_IDS.filter((s) => s !== 'minutes')) {
+      const card = cards.forChair({ ...review, currentStep: step }, { today });
+      for (const input of inputsWithLimits(card)) {
+        const field = input.id.split('.').at(-1)!;
+        const limit = input.id.startsWith('newAttendee.') ? limits.get(`introductions:${field}`) : limits.get(`${step}:${field}`);
+        expect({ id: input.id, maxLength: input.maxLength }).toEqual({ id: input.id, maxLength: limit });
+        checked++;
       }
     }
-    expect(validateAdaptiveCard(everyCard(hostile)[12]![1])).toEqual([]);
+    expect(checked).toBeGreaterThan(200);
+  });
+});
+
+function inputsWithLimits(node: unknown, found: Array<{ id: string; maxLength: number }> = []): Array<{ id: string; maxLength: number }> {
+  if (Array.isArray(node)) node.forEach((n) => inputsWithLimits(n, found));
+  else if (node && typeof node === 'object') {
+    const n = node as Record<string, unknown>;
+    if (n.type === 'Input.Text' && typeof n.id === 'string') found.push({ id: n.id, maxLength: n.maxLength as number });
+    Object.values(n).forEach((v) => inputsWithLimits(v, found));
+  }
+  return found;
+}
+
+describe('the explanations step card at a progress meeting held online', () => {
+  it('is titled and asks for the cameras only, on the card and in the agenda', () => {
+    const review = { ...largeReview(), currentStep: 'explanations' as const };
+    const text = textOf(cards.forChair(review, { today }));
+    expect(text).toMatch(/^Cameras on$/m);
+    expect(text).not.toContain('Family Help model');
+    expect(textOf(cards.progress(review))).toContain('Cameras on');
+    expect(textOf(cards.minutes(review, { today }))).not.toContain('Family Help model');
+  });
+});
+
+describe('typed text is never cut', () => {
+  const review = { ...largeReview(), currentStep: 'mapping' as const };
+  const inputs = (card: object) => {
+    const found: Array<Record<string, unknown>> = [];
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === 'object') {
+        const o = n as Record<string, unknown>;
+        if (typeof o.type === 'string' && o.type.startsWith('Input.')) found.push(o);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(card);
+    return found;
+  };
+
+  it('every text input says its limit: long answers in the label, short ones in the placeholder', () => {
+    let empty = 0;
+    for (const step of STEP_IDS.filter((s) => s !== 'minutes')) {
+      empty += inputs(cards.forChair({ ...largeReview(), currentStep: step }, { today })).filter((i) => i.type === 'Input.Text' && i.value === '' && !i.isMultiline).length;
+      for (const input of inputs(cards.forChair({ ...largeReview(), currentStep: step }, { today })).filter((i) => i.type === 'Input.Text')) {
+        const limit = (input.maxLength as number).toLocaleString('en-GB');
+        if (input.isMultiline) expect(input.label).toContain(`(up to ${limit} characters)`);
+        // A placeholder shows only while the input is empty, so only an empty one carries it.
+        else expect({ id: input.id, placeholder: input.placeholder }).toEqual({ id: input.id, placeholder: input.value === '' ? `Up to ${limit} characters` : undefined });
+      }
+    }
+    expect(empty).toBeGreaterThan(5);
+  });
+
+  it('an answer over the limit comes back whole, with how much to remove, and the input lets the chair shorten it', () => {
+    const pasted = `${'She knows she can talk to her head of year. '.repeat(95)}See the referral.`;
+    expect(pasted.length).toBeGreaterThan(4000);
+    const card = cards.forChair(review, { today, typed: { worries: pasted }, errors: { worries: `Remove ${pasted.length - 4000} characters` } });
+    const worries = inputs(card).find((i) => i.id === 'worries')!;
+    expect(worries.value).toBe(pasted);
+    expect(worries.maxLength).toBeGreaterThanOrEqual(pasted.length);
+    expect(textOf(card)).toContain(`Remove ${pasted.length - 4000} characters`);
+  });
+});
+
+describe('the shared progress card', () => {
+  it('lists the whole agenda, numbered as the step cards are, marking what is skipped', () => {
+    // A progress meeting online: the role and model explanation does not apply, so the step is "Cameras on".
+    const review = { ...largeReview(), currentStep: 'mapping' as const, completedSteps: ['set-up', 'introductions', 'explanations', 'child-voice', 'parents-voice', 'plan', 'updates'] as const };
+    const card = cards.progress({ ...review, completedSteps: [...review.completedSteps] }) as Record<string, any>;
+    const facts: Array<{ title: string; value: string }> = card.body.find((b: { type: string }) => b.type === 'FactSet').facts;
+    expect(facts).toHaveLength(STEP_IDS.length);
+    expect(facts.map((f) => f.value.replace(/^\d+\. /, ''))).toHaveLength(13);
+    expect(facts.find((f) => f.value.includes('Mapping') || f.value.includes('working well'))).toMatchObject({ title: '▶', value: '8. What is working well and the worries' });
+    expect(facts.find((f) => f.value.includes('Cameras on'))).toMatchObject({ title: '✓', value: '3. Cameras on' });
+    expect(textOf(card)).toContain('Step 8 of 13: What is working well and the worries');
+  });
+
+  it('says which later steps may not be needed, and which earlier ones were not', () => {
+    const review = largeReview();
+    const atOutcome = cards.progress({ ...review, currentStep: 'outcome', outcome: undefined, exitPlanning: undefined, nextMeeting: undefined, completedSteps: ['set-up'] });
+    expect(textOf(atOutcome)).toContain('11. Exit planning (if needed)');
+    const closed = cards.progress({ ...review, currentStep: 'minutes', outcome: { ...review.outcome!, kind: 'close', closureLikelyNextTime: false } });
+    expect(textOf(closed)).toContain('12. Next meeting (not needed)');
+  });
+});
+
+describe('scaling on the mapping card', () => {
+  it('is a number from 0 to 10: overall, parents together, professionals, then each child and each parent by name', () => {
+    const review = { ...largeReview(), currentStep: 'mapping' as const };
+    const card = cards.forChair(review, { today });
+    const numbers: Array<Record<string, unknown>> = [];
+    JSON.stringify(card, (_k, v) => {
+      if (v && typeof v === 'object' && (v as { type?: string }).type === 'Input.Number') numbers.push(v);
+      return v;
+    });
+    const parents = review.attendees.filter((a) => a.role === 'parent-carer');
+    expect(numbers.map((n) => [n.id, n.label, n.min, n.max])).toEqual([
+      ['scaleOverall', 'Overall', 0, 10],
+      ['scaleParents', 'Parents together (optional)', 0, 10],
+      ['scaleProfessionals', 'Professionals (optional)', 0, 10],
+      ...review.setUp!.children.map((c, i) => [`childScales.${i}.score`, `${c.firstName} (optional)`, 0, 10]),
+      ...parents.map((p, i) => [`parentScales.${i}.score`, `${p.name} (optional)`, 0, 10]),
+    ]);
+    expect(numbers[0]!.value).toBe(6);
+    expect(numbers.find((n) => n.id === 'childScales.0.score')).not.toHaveProperty('value');
+  });
+});
+
+describe('the introductions card is compact', () => {
+  const review = { ...largeReview(), currentStep: 'introductions' as const };
+  const containers = (card: object) => {
+    const found: Array<Record<string, any>> = [];
+    JSON.stringify(card, (_k, v) => {
+      if (v && typeof v === 'object' && v.type === 'Container' && typeof v.id === 'string') found.push(v);
+      return v;
+    });
+    return found;
+  };
+
+  it('shows name, role and attendance for each attendee, the rest folded under "Details"', () => {
+    const card = cards.forChair(review, { today });
+    const folded = containers(card);
+    expect(folded).toHaveLength(review.attendees.length + 1);
+    for (const c of folded) {
+      expect(c.isVisible).toBe(false);
+      expect(JSON.stringify(c)).not.toMatch(/\.(name|role|attendance)"/);
+    }
+    expect(JSON.stringify(folded[1])).toContain('attendees.1.email');
+  });
+
+  it('unfolds the details of a row whose detail was refused, so the message is seen', () => {
+    const card = cards.forChair(review, { today, errors: { 'attendees.1.email': 'Enter an email address such as name@example.org, or leave it blank' } });
+    expect(containers(card).map((c) => c.isVisible)).toEqual(containers(card).map((_c, i) => i === 1));
   });
 });

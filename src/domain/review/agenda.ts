@@ -1,61 +1,20 @@
 import { Review, STEP_IDS, StepId } from './review';
+import { STEPS } from './steps';
 
-/** The agenda of a CIN review (003 appendix, with the Progress Review items and 001 §4). */
-export const STEP_TITLES: Readonly<Record<StepId, string>> = {
-  'set-up': 'Set-up',
-  introductions: 'Introductions and apologies',
-  explanations: 'Role, Family Help model and cameras',
-  'child-voice': "The child's voice",
-  'parents-voice': "The parents' voice",
-  plan: 'The plan',
-  updates: 'Updates from everyone',
-  mapping: 'What is working well and the worries',
-  equality: 'Equality and diversity',
-  outcome: 'Outcome',
-  'exit-planning': 'Exit planning',
-  'next-meeting': 'Next meeting',
-  minutes: 'Draft minutes',
-};
+export { explanationsNeeded, parentsAndCarers, professionalsPresent } from './steps/people';
 
-/**
- * Whether a step applies to this review, given what is known so far.
- * Skip rules: the role/model explanation is for initial meetings and the cameras reminder for
- * online ones (the step is skipped when neither applies); parents' voice needs a parent or carer
- * among the attendees; updates need a professional; exit planning applies only when closure is
- * likely next time; there is no next meeting to plan after a closure.
- */
+/** The agenda of a CIN review (003 appendix, with the Progress Review items and 001 §4): each step's own title. */
+export const STEP_TITLES: Readonly<Record<StepId, string>> = Object.fromEntries(STEP_IDS.map((s) => [s, STEPS[s].title])) as Record<StepId, string>;
+
+/** A step's title for this review: where part of a step does not apply, its title says only what does. */
+export function stepTitle(review: Review, step: StepId): string {
+  const definition = STEPS[step] as { title: string; titleFor?: (review: Review) => string };
+  return definition.titleFor?.(review) ?? definition.title;
+}
+
+/** Whether a step applies to this review, given what is known so far (each step says when it does). */
 export function stepApplies(review: Review, step: StepId): boolean {
-  switch (step) {
-    case 'explanations':
-      return review.setUp === undefined || explanationsNeeded(review).length > 0;
-    case 'parents-voice':
-      return parentsAndCarers(review).length > 0;
-    case 'updates':
-      return professionalsPresent(review).length > 0;
-    case 'exit-planning':
-      return review.outcome?.closureLikelyNextTime === true && review.outcome.kind !== 'close';
-    case 'next-meeting':
-      return review.outcome?.kind !== 'close';
-    default:
-      return true;
-  }
-}
-
-export function explanationsNeeded(review: Review): Array<'role-and-model' | 'cameras'> {
-  const needed: Array<'role-and-model' | 'cameras'> = [];
-  if (review.setUp?.meetingType === 'initial') needed.push('role-and-model');
-  if (review.setUp?.mode === 'online') needed.push('cameras');
-  return needed;
-}
-
-export function parentsAndCarers(review: Review) {
-  return review.attendees.filter((a) => a.role === 'parent-carer');
-}
-
-const FAMILY_ROLES = new Set(['child', 'parent-carer', 'family-network']);
-
-export function professionalsPresent(review: Review) {
-  return review.attendees.filter((a) => !FAMILY_ROLES.has(a.role) && a.attendance === 'present');
+  return STEPS[step].applies(review);
 }
 
 /**
@@ -63,19 +22,7 @@ export function professionalsPresent(review: Review) {
  * parent or professional added later (say, from the minutes) reopens the step for them.
  */
 export function stepSatisfied(review: Review, step: StepId): boolean {
-  if (!review.completedSteps.includes(step)) return false;
-  switch (step) {
-    case 'child-voice':
-      return (review.setUp?.children ?? []).every((c) => review.childVoices.some((v) => v.childKey === c.key));
-    case 'parents-voice':
-      return parentsAndCarers(review)
-        .filter((p) => p.attendance === 'present')
-        .every((p) => review.parentVoices.some((v) => v.attendeeKey === p.key));
-    case 'updates':
-      return professionalsPresent(review).every((a) => review.updates.some((u) => u.attendeeKey === a.key));
-    default:
-      return true;
-  }
+  return review.completedSteps.includes(step) && STEPS[step].covers(review);
 }
 
 export function applicableSteps(review: Review): StepId[] {
@@ -100,9 +47,13 @@ export interface Progress {
   readonly label: string;
 }
 
+/**
+ * Where the review stands on the agenda. The total is the whole agenda, and each step keeps its
+ * number: a step that turns out not to apply is skipped, so adding a parent or deciding to close
+ * never makes the count jump ("Step 1 of 11" becoming "Step 2 of 12").
+ */
 export function progressOf(review: Review): Progress {
-  const steps = applicableSteps(review);
-  const stepNumber = steps.indexOf(review.currentStep) + 1;
-  const title = STEP_TITLES[review.currentStep];
-  return { stepNumber, stepCount: steps.length, title, label: `Step ${stepNumber} of ${steps.length}: ${title}` };
+  const stepNumber = STEP_IDS.indexOf(review.currentStep) + 1;
+  const title = stepTitle(review, review.currentStep);
+  return { stepNumber, stepCount: STEP_IDS.length, title, label: `Step ${stepNumber} of ${STEP_IDS.length}: ${title}` };
 }

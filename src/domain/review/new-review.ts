@@ -31,10 +31,14 @@ export function newReview(facts: NewReviewFacts): Review {
       (person, i) => ({
         key: `attendee-roster-${i}`,
         name: person.name,
-        role: i === 0 ? 'social-care' : 'other',
+        // Only the chair's is known (they work in children's social care); everyone else's is chosen, not guessed.
+        role: i === 0 ? 'social-care' : null,
         organisation: '',
         attendance: 'present',
-        contact: '',
+        email: person.email ?? '',
+        phone: '',
+        receivesMinutes: true,
+        doNotShareContact: false,
         teams: person,
       }),
     ),
@@ -52,10 +56,10 @@ export function carryForwardActions(review: Review, previous: Review | undefined
   if (review.plan !== undefined || previous?.plan === undefined) return review;
   const actions: PlanAction[] = previous.plan.actions
     .filter((a) => a.status !== 'done')
-    .map((a) => ({ ...a, key: `carried-${a.key}`, carriedForward: true }));
+    .map(({ ownerKey: _owner, ...a }) => ({ ...a, key: `carried-${a.key}`, carriedForward: true }));
   return {
     ...review,
-    plan: { dangerStatements: previous.plan.dangerStatements, statementsAgreedOrReviewed: false, actions },
+    plan: { dangerStatements: previous.plan.dangerStatements, statementsAgreedOrReviewed: false, actions, contingencyPlan: previous.plan.contingencyPlan },
   };
 }
 

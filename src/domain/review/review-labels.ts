@@ -1,16 +1,10 @@
+import { LEAD_WORKER_NAMES, MEETING_TYPE_NAMES, ROLE_NAMES } from '../timescales/pack-roles';
+
 /** The words a chair reads for each coded answer. */
 export const LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  meetingType: { initial: 'Initial CIN meeting', progress: 'Progress / review meeting', final: 'Final review for closure' },
-  chairRole: {
-    SSWOP: 'Senior Social Work Oversight Practitioner (SSWOP)',
-    TM: 'Team Manager',
-    SP: 'Senior Practitioner',
-    CSW: 'Consultant Social Worker',
-    SW: 'Social Worker',
-    KW: 'Key Worker',
-    SM: 'Service Manager',
-  },
-  leadWorker: { SW: 'A social worker', KW: 'A key worker' },
+  meetingType: MEETING_TYPE_NAMES,
+  chairRole: ROLE_NAMES,
+  leadWorker: LEAD_WORKER_NAMES,
   mode: { online: 'Online (Teams)', 'in-person': 'In person' },
   role: {
     child: 'Child',

@@ -3,11 +3,11 @@
  * Pure data: no I/O, no card shapes. Dates are calendar dates ('YYYY-MM-DD'); instants are ISO strings.
  */
 
-export const MEETING_TYPES = ['initial', 'progress', 'final'] as const;
-export type MeetingType = (typeof MEETING_TYPES)[number];
+import { CHAIR_ROLES, ChairRole, LEAD_WORKERS, LeadWorker, MEETING_TYPES, MeetingType } from '../timescales/pack-roles';
 
-export const CHAIR_ROLES = ['SSWOP', 'TM', 'SP', 'CSW', 'SW', 'KW', 'SM'] as const;
-export type ChairRole = (typeof CHAIR_ROLES)[number];
+// The meeting types, chair roles and lead workers are the timescales' words: the review uses them.
+export { CHAIR_ROLES, LEAD_WORKERS, MEETING_TYPES };
+export type { ChairRole, LeadWorker, MeetingType };
 
 export const ATTENDEE_ROLES = [
   'child',
@@ -32,6 +32,8 @@ export interface TeamsPerson {
   /** Entra object id, when Teams supplies it. */
   readonly aadObjectId?: string;
   readonly name: string;
+  /** The email or UPN Teams gives for them, when the roster supplied it. */
+  readonly email?: string;
 }
 
 export interface Child {
@@ -43,10 +45,17 @@ export interface Child {
 export interface Attendee {
   readonly key: string;
   readonly name: string;
-  readonly role: AttendeeRole;
+  /** null for someone offered from the Teams roster whose role the chair has not chosen yet. */
+  readonly role: AttendeeRole | null;
   readonly organisation: string;
   readonly attendance: Attendance;
-  readonly contact: string;
+  /** Validated when given; '' when not known. */
+  readonly email: string;
+  readonly phone: string;
+  /** Whether they are sent the minutes. */
+  readonly receivesMinutes: boolean;
+  /** Their email and phone are left out of every copy of anything others read. */
+  readonly doNotShareContact: boolean;
   /** Set when the attendee was offered from the Teams chat or meeting roster. */
   readonly teams?: TeamsPerson;
 }
@@ -83,6 +92,10 @@ export interface ChildVoice {
   readonly interpreter: (typeof INTERPRETER)[number];
   readonly wishesAndFeelings: string;
   readonly feelsSafe: (typeof FEELS_SAFE)[number];
+  /** Whether the child attended the meeting; null when not recorded. */
+  readonly attended: (typeof YES_NO)[number] | null;
+  /** 001 §1: why not, when the child did not attend. */
+  readonly notAttendingReason: string;
 }
 
 export interface ParentVoice {
@@ -104,11 +117,16 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export interface PlanAction {
   readonly key: string;
   readonly what: string;
+  /** The owner's name, as picked from the attendees or typed. */
   readonly who: string;
+  /** The attendee who owns it, when picked from this review's attendees. */
+  readonly ownerKey?: string;
   readonly byWhen: string;
   readonly status: ActionStatus;
   /** Brought from the last review of the same case. */
   readonly carriedForward: boolean;
+  /** Left out of the family's copy of the minutes. */
+  readonly notForFamily: boolean;
 }
 
 export interface Plan {
@@ -116,23 +134,36 @@ export interface Plan {
   /** At an initial meeting the statements are agreed; later they are reviewed. */
   readonly statementsAgreedOrReviewed: boolean;
   readonly actions: readonly PlanAction[];
+  /** 001 §3: what happens if circumstances change significantly or objectives are not met. */
+  readonly contingencyPlan: string;
 }
 
 export interface AgencyUpdate {
   readonly attendeeKey: string;
   readonly update: string;
+  /** Left out of the family's copy of the minutes. */
+  readonly notForFamily: boolean;
+  /** Sent in writing by an agency that gave its apologies. */
+  readonly inWriting: boolean;
 }
 
 export const SAFETY_PLAN_STATES = ['tested', 'changed', 'tested-and-changed', 'neither', 'no-safety-plan-yet'] as const;
 
 export interface Scaling {
+  /** Who scaled: "Overall", "Parents", "Professionals", or the child's or parent's name when saved. */
   readonly party: string;
   readonly score: number;
+  /** Set when a child scaled (or was scaled for). */
+  readonly childKey?: string;
+  /** Set when one parent or carer scaled. */
+  readonly attendeeKey?: string;
 }
 
 export interface Mapping {
   readonly workingWell: string;
   readonly worries: string;
+  /** Worries shared among professionals only: never in the family's copy. */
+  readonly professionalWorries: string;
   readonly complicatingFactors: string;
   readonly safetyPlan: (typeof SAFETY_PLAN_STATES)[number];
   readonly safetyPlanNotes: string;
@@ -175,7 +206,10 @@ export const MEETING_MODES = ['in-person', 'online'] as const;
 export type MeetingMode = (typeof MEETING_MODES)[number];
 
 export interface NextMeeting {
-  readonly familyPreference: MeetingMode;
+  /** The family's one answer; null when each parent gave their own. */
+  readonly familyPreference: MeetingMode | null;
+  /** Each parent's or carer's own preference, where they gave one (separated parents may differ). */
+  readonly parentPreferences: ReadonlyArray<{ readonly attendeeKey: string; readonly mode: MeetingMode }>;
   readonly proposedDate: string;
   readonly proposedTime: string;
   /** Why, when the proposed date is outside the window for the next review. */
@@ -184,9 +218,6 @@ export interface NextMeeting {
   /** Filled by the booking capability; null until then. */
   readonly booking: null;
 }
-
-export const LEAD_WORKERS = ['SW', 'KW'] as const;
-export type LeadWorker = (typeof LEAD_WORKERS)[number];
 
 export interface SetUp {
   readonly meetingType: MeetingType;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   STEP_TITLES,
   applicableSteps,
@@ -10,10 +11,11 @@ import {
   stepApplies,
 } from '../../../src/domain/review/agenda';
 import { ATTENDEE_ROLES, Attendance, Attendee, AttendeeRole, Outcome, OutcomeKind, Review, STEP_IDS, SetUp, StepId } from '../../../src/domain/review/review';
+import { parseNewAttendee } from '../../../src/domain/review/step-forms';
 import { MEETING_DATE, T0, freshReview, setUpValues, submit, walkTo } from './review-builder';
 
 const attendee = (role: AttendeeRole, attendance: Attendance = 'present', key = `a-${role}-${attendance}`): Attendee => ({
-  key, name: `Name ${key}`, role, organisation: '', attendance, contact: '',
+  key, name: `Name ${key}`, role, organisation: '', attendance, email: '', phone: '', receivesMinutes: true, doNotShareContact: false,
 });
 
 const setUp = (meetingType: SetUp['meetingType'], mode: SetUp['mode']): SetUp => ({
@@ -71,13 +73,15 @@ describe('skip rules', () => {
 
   it.each([
     ['no attendees', [], false],
-    ['a school that sent apologies', [attendee('school-nursery', 'apologies')], false],
+    // An agency that sent apologies may send a written update: the step applies, with nothing required of it.
+    ['a school that sent apologies', [attendee('school-nursery', 'apologies')], true],
+    ['a role not yet chosen', [{ ...attendee('health'), role: null }], false],
     ['health absent, parent present', [attendee('health', 'absent'), attendee('parent-carer')], false],
     ['a GP present among family', [attendee('parent-carer'), attendee('gp')], true],
   ])('updates with %s applies=%s', (_, attendees, applies) => {
     const review = bare({ attendees });
     expect(stepApplies(review, 'updates')).toBe(applies);
-    expect(professionalsPresent(review).length > 0).toBe(applies);
+    expect(professionalsPresent(review).length > 0 || review.attendees.some((a) => a.attendance === 'apologies')).toBe(applies);
   });
 
   it.each([
@@ -133,36 +137,48 @@ describe('applicable steps, next and previous', () => {
 });
 
 describe('progress', () => {
-  it('starts at "Step 1 of n" where n counts only applicable steps', () => {
-    // A fresh review: the chair is a professional present; no parent yet; no outcome yet.
-    expect(progressOf(freshReview())).toEqual({ stepNumber: 1, stepCount: 11, title: 'Set-up', label: 'Step 1 of 11: Set-up' });
+  // A chair saw "Step 1 of 11" become "Step 2 of 12" once a parent was added: the count must not move.
+  it('starts at "Step 1 of 13": the agenda, whatever will turn out to apply', () => {
+    expect(progressOf(freshReview())).toEqual({ stepNumber: 1, stepCount: 13, title: 'Set-up', label: 'Step 1 of 13: Set-up' });
   });
 
-  it.each([
-    ['set-up', 1, 11],
-    ['introductions', 2, 11],
-    ['explanations', 3, 12],
-    ['child-voice', 4, 12],
-    ['parents-voice', 5, 12],
-    ['plan', 6, 12],
-    ['updates', 7, 12],
-    ['mapping', 8, 12],
-    ['equality', 9, 12],
-    ['outcome', 10, 12],
-    ['exit-planning', 11, 13],
-    ['next-meeting', 12, 13],
-    ['minutes', 13, 13],
-  ] as const)('on the full walk, %s is "Step %i of %i"', (step, k, n) => {
+  it.each(STEP_IDS.map((step, i) => [step, i + 1] as const))('on the full walk, %s is "Step %i of 13"', (step, k) => {
     const p = progressOf(walkTo(step));
-    expect(p.label).toBe(`Step ${k} of ${n}: ${STEP_TITLES[step]}`);
-    expect([p.stepNumber, p.stepCount, p.title]).toEqual([k, n, STEP_TITLES[step]]);
+    expect(p.label).toBe(`Step ${k} of 13: ${STEP_TITLES[step]}`);
+    expect([p.stepNumber, p.stepCount, p.title]).toEqual([k, 13, STEP_TITLES[step]]);
   });
 
-  it('counts fewer steps for a progress meeting in person that closes', () => {
+  it('adding a parent (who brings the parents’ voice) changes neither the total nor where the review stands', () => {
+    const before = walkTo('introductions');
+    const added = parseNewAttendee({ 'newAttendee.name': 'Dee Dad', 'newAttendee.role': 'parent-carer' }, before, '2026-03-02T09:30:00.000Z');
+    if (!added.ok) throw new Error(JSON.stringify(added.fieldErrors));
+    const after: Review = { ...before, ...added.patch };
+    expect(stepApplies(after, 'parents-voice')).toBe(true);
+    expect(progressOf(after)).toEqual(progressOf(before));
+  });
+
+  it('a step that does not apply is skipped, never counted away: a closing progress meeting in person', () => {
     let review = walkTo('outcome', { forms: { 'set-up': () => setUpValues({ meetingType: 'progress', mode: 'in-person' }) } });
-    expect(progressOf(review).label).toBe('Step 9 of 11: Outcome');
+    expect(progressOf(review).label).toBe('Step 10 of 13: Outcome');
     review = submit(review, { kind: 'close', reason: 'Goals met', managerAgreement: 'true', closureSummary: 'true', safetyPlanCirculated: 'true', stepAcrossConsidered: 'true' });
-    expect(progressOf(review).label).toBe('Step 10 of 10: Draft minutes');
+    expect(progressOf(review).label).toBe('Step 13 of 13: Draft minutes');
+  });
+
+  it('on any walk, the total never changes and the step number only follows the agenda', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('initial', 'progress', 'final'), fc.constantFrom('online', 'in-person'), fc.constantFrom(...STEP_IDS), (meetingType, mode, step) => {
+        let review: Review;
+        try {
+          review = walkTo(step, { forms: { 'set-up': () => setUpValues({ meetingType, mode }) } });
+        } catch {
+          return; // this kind of meeting skips that step
+        }
+        const p = progressOf(review);
+        expect(p.stepCount).toBe(STEP_IDS.length);
+        expect(p.stepNumber).toBe(STEP_IDS.indexOf(step) + 1);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('has a title for every step', () => {

@@ -13,9 +13,9 @@ const m = (name: string) => `M-${name}-M`;
 const MARKED: Record<FormStep, FormValues> = {
   'set-up': setUpValues({ meetingType: 'initial', mode: 'online', chairName: m('CHAIR-NAME'), chairRole: 'CSW', children: [{ firstName: m('AMY'), caseReference: m('REF-AMY') }, { firstName: m('BEN'), caseReference: m('REF-BEN') }] }),
   introductions: attendeeValues([
-    { name: m('CHAIR-ATTENDEE'), role: 'social-care', organisation: m('CHAIR-ORG'), contact: m('CHAIR-CONTACT') },
-    { name: m('MUM'), role: 'parent-carer', contact: m('MUM-CONTACT') },
-    { name: m('DAD'), role: 'parent-carer', attendance: 'apologies', organisation: m('DAD-ORG'), contact: m('DAD-CONTACT') },
+    { name: m('CHAIR-ATTENDEE'), role: 'social-care', organisation: m('CHAIR-ORG'), phone: m('CHAIR-CONTACT') },
+    { name: m('MUM'), role: 'parent-carer', phone: m('MUM-CONTACT') },
+    { name: m('DAD'), role: 'parent-carer', attendance: 'apologies', organisation: m('DAD-ORG'), phone: m('DAD-CONTACT') },
     { name: m('SCHOOL'), role: 'school-nursery', organisation: m('SCHOOL-ORG') },
     { name: m('GRAN'), role: 'family-network', attendance: 'absent' },
   ]),
@@ -40,7 +40,7 @@ const MARKED: Record<FormStep, FormValues> = {
   updates: { 'updates.0.update': m('UPDATE-CHAIR'), 'updates.1.update': m('UPDATE-SCHOOL') },
   mapping: {
     workingWell: m('WORKING-WELL'), worries: m('WORRIES'), complicatingFactors: m('COMPLICATING'), safetyPlan: 'tested-and-changed',
-    safetyPlanNotes: m('SAFETY-NOTES'), scaleOverall: '6', scaleParents: '7', scaleProfessionals: '3', scaleChild: '9',
+    safetyPlanNotes: m('SAFETY-NOTES'), scaleOverall: '6', scaleParents: '7', scaleProfessionals: '3', 'childScales.0.score': '9', 'childScales.1.score': '2', 'parentScales.1.score': '8',
   },
   equality: { identityAndCulture: m('IDENTITY'), language: m('LANGUAGE'), disability: m('DISABILITY') },
   outcome: outcomeValues({ kind: 'step-down', reason: m('REASON'), leadProfessional: m('LEAD'), closureLikelyNextTime: true }),
@@ -72,7 +72,7 @@ describe('minutes of a fully walked review', () => {
     ['explanations', ['Role and Family Help model explained', 'Professionals asked to have cameras on']],
     ['child-voice', ["The child's own words, recorded verbatim", 'Shared by a family member', 'Yes, a non-family interpreter', 'Unsure', 'Not needed']],
     ['plan', ['2026-03-20', 'On track', '2026-04-17', 'Drifting', 'Statements agreed / reviewed']],
-    ['mapping', ['Tested and changed', 'Scaling: Overall', '6 / 10', 'Scaling: Parents', '7 / 10', 'Scaling: Professionals', '3 / 10', 'Scaling: Child', '9 / 10']],
+    ['mapping', ['Tested and changed', 'Scaling: Overall', '6 / 10', 'Scaling: Parents', '7 / 10', 'Scaling: Professionals', '3 / 10', 'Scaling: M-AMY-M', '9 / 10', 'Scaling: M-BEN-M', '2 / 10', 'Scaling: M-DAD-M', '8 / 10']],
     ['outcome', ['Step down / step across to Early Help', 'Closure likely at the next meeting']],
     ['exit-planning', ['Agencies asked to prepare exit strategies']],
     ['next-meeting', ['On Teams', '2026-03-30 at 15:45']],
@@ -90,9 +90,9 @@ describe('minutes of a fully walked review', () => {
 
   it("keeps the child's own words and the account apart, each attributed", () => {
     const entries = minutesOf(review).find((s) => s.step === 'child-voice')!.entries;
-    expect(entries).toContainEqual({ label: `${m('AMY')}'s own words`, value: `“${m('AMY-OWN')}”` });
-    expect(entries).toContainEqual({ label: `Shared by ${m('AMY-BY')}`, value: m('AMY-ACCOUNT') });
-    expect(entries).toContainEqual({ label: `${m('BEN')}: seen alone since last meeting`, value: `No: ${m('BEN-REASON')}` });
+    expect(entries).toContainEqual({ label: `${m('AMY')}'s own words`, value: `“${m('AMY-OWN')}”`, audience: 'everyone' });
+    expect(entries).toContainEqual({ label: `Shared by ${m('AMY-BY')}`, value: m('AMY-ACCOUNT'), audience: 'everyone' });
+    expect(entries).toContainEqual({ label: `${m('BEN')}: seen alone since last meeting`, value: `No: ${m('BEN-REASON')}`, audience: 'everyone' });
   });
 });
 
@@ -103,13 +103,15 @@ describe('minutes of other outcomes', () => {
     expect(minutes.map((s) => s.step)).not.toContain('next-meeting');
     expect(minutes.map((s) => s.step)).not.toContain('exit-planning');
     const entries = minutes.find((s) => s.step === 'outcome')!.entries;
-    for (const label of Object.values(CLOSURE_LABELS)) expect(entries).toContainEqual({ label, value: 'Yes' });
+    for (const label of Object.values(CLOSURE_LABELS)) expect(entries).toContainEqual(expect.objectContaining({ label, value: 'Yes' }));
+    // The manager's agreement is the professionals' record.
+    expect(entries).toContainEqual({ label: CLOSURE_LABELS.managerAgreement, value: 'Yes', audience: 'professionals' });
   });
 
   it('an escalation records when the chair was told what to do next', () => {
     const escalated = completeReview({ forms: { outcome: () => outcomeValues({ kind: 'escalate', closureLikelyNextTime: false }) } });
     expect(minutesOf(escalated).find((s) => s.step === 'outcome')!.entries).toContainEqual({
-      label: 'Chair told what to do next', value: escalated.outcome!.escalationInstructedAt,
+      label: 'Chair told what to do next', value: escalated.outcome!.escalationInstructedAt, audience: 'professionals',
     });
   });
 
@@ -129,7 +131,7 @@ describe('minutes of other outcomes', () => {
       },
     });
     expect(sectionText(quiet, 'parents-voice')).toContain('(none recorded)');
-    expect(minutesOf(quiet).find((s) => s.step === 'mapping')!.entries).toContainEqual({ label: 'Complicating factors', value: '(none recorded)' });
+    expect(minutesOf(quiet).find((s) => s.step === 'mapping')!.entries).toContainEqual({ label: 'Complicating factors', value: '(none recorded)', audience: 'everyone' });
   });
 
   it("records who shared an account even when the account itself was left blank", () => {

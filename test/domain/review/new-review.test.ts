@@ -13,14 +13,23 @@ describe('newReview', () => {
     expect(r.setUp ?? r.plan ?? r.outcome ?? r.signOff ?? r.cancelled).toBeUndefined();
   });
 
-  it('lists the chair first (social care), then everyone else Teams offered, once', () => {
+  it('lists the chair first (social care), then everyone else Teams offered, once, their role to be chosen', () => {
     const r = freshReview([OTHER, CHAIR, { teamsUserId: '29:third', name: 'Tia Third' }]);
     expect(r.attendees.map((a) => [a.key, a.name, a.role, a.attendance, a.teams?.teamsUserId])).toEqual([
       ['attendee-roster-0', 'Chris Chair', 'social-care', 'present', '29:chair'],
-      ['attendee-roster-1', 'Olu Other', 'other', 'present', '29:other'],
-      ['attendee-roster-2', 'Tia Third', 'other', 'present', '29:third'],
+      ['attendee-roster-1', 'Olu Other', null, 'present', '29:other'],
+      ['attendee-roster-2', 'Tia Third', null, 'present', '29:third'],
     ]);
     expect(r.rosterOffered).toHaveLength(3);
+  });
+
+  it("takes each roster member's email from the Teams identity, when the roster gave one; no phone is guessed", () => {
+    const r = freshReview([{ ...OTHER, email: 'olu.other@council.gov.uk' }, { teamsUserId: '29:third', name: 'Tia Third' }]);
+    expect(r.attendees.map((a) => [a.name, a.email, a.phone, a.teams?.email, a.receivesMinutes, a.doNotShareContact])).toEqual([
+      ['Chris Chair', '', '', undefined, true, false],
+      ['Olu Other', 'olu.other@council.gov.uk', '', 'olu.other@council.gov.uk', true, false],
+      ['Tia Third', '', '', undefined, true, false],
+    ]);
   });
 
   it('keeps ids from the conversation', () => {
@@ -31,11 +40,11 @@ describe('newReview', () => {
 
 describe('carryForwardActions', () => {
   const act = (key: string, status: PlanAction['status'], carriedForward = false): PlanAction => ({
-    key, what: `do ${key}`, who: 'Sam', byWhen: '2026-02-20', status, carriedForward,
+    key, what: `do ${key}`, who: 'Sam', byWhen: '2026-02-20', status, carriedForward, notForFamily: false,
   });
   const previousWith = (actions: PlanAction[]): Review => ({
     ...completeReview(),
-    plan: { dangerStatements: [{ key: 's1', danger: 'D', safetyGoal: 'G' }], statementsAgreedOrReviewed: true, actions },
+    plan: { dangerStatements: [{ key: 's1', danger: 'D', safetyGoal: 'G' }], statementsAgreedOrReviewed: true, actions, contingencyPlan: 'C' },
   });
 
   it('brings forward every action not done, marked, with new keys; done ones stay behind', () => {
@@ -64,7 +73,7 @@ describe('carryForwardActions', () => {
     const previous = previousWith([act('b', 'on-track')]);
     const started = walkTo('mapping');
     expect(carryForwardActions(started, previous)).toBe(started);
-    const empty: Review = { ...walkTo('plan'), plan: { dangerStatements: [], statementsAgreedOrReviewed: false, actions: [] } };
+    const empty: Review = { ...walkTo('plan'), plan: { dangerStatements: [], statementsAgreedOrReviewed: false, actions: [], contingencyPlan: '' } };
     expect(carryForwardActions(empty, previous)).toBe(empty);
   });
 

@@ -66,14 +66,18 @@ export interface AttendeeRow {
   readonly role: string;
   readonly organisation?: string;
   readonly attendance?: string;
-  readonly contact?: string;
+  readonly email?: string;
+  /** The phone, typed in the input whose id is `contact`. */
+  readonly phone?: string;
+  readonly receivesMinutes?: boolean;
+  readonly doNotShareContact?: boolean;
   readonly remove?: boolean;
 }
 
 export const DEFAULT_ATTENDEES: readonly AttendeeRow[] = [
-  { name: 'Chris Chair', role: 'social-care', organisation: 'Family Help', attendance: 'present', contact: 'chris@example.org' },
-  { name: 'Pat Parent', role: 'parent-carer', organisation: '', attendance: 'present', contact: '07700 900001' },
-  { name: 'Sam School', role: 'school-nursery', organisation: 'Oak Primary', attendance: 'present', contact: '' },
+  { name: 'Chris Chair', role: 'social-care', organisation: 'Family Help', attendance: 'present', email: 'chris@example.org' },
+  { name: 'Pat Parent', role: 'parent-carer', organisation: '', attendance: 'present', phone: '07700 900001' },
+  { name: 'Sam School', role: 'school-nursery', organisation: 'Oak Primary', attendance: 'present', email: 'sam@oak.sch.uk', phone: '0116 496 0000', doNotShareContact: true },
 ];
 
 export function attendeeValues(rows: readonly AttendeeRow[]): FormValues {
@@ -83,7 +87,10 @@ export function attendeeValues(rows: readonly AttendeeRow[]): FormValues {
     form[`attendees.${i}.role`] = a.role;
     form[`attendees.${i}.organisation`] = a.organisation ?? '';
     form[`attendees.${i}.attendance`] = a.attendance ?? 'present';
-    form[`attendees.${i}.contact`] = a.contact ?? '';
+    form[`attendees.${i}.email`] = a.email ?? '';
+    form[`attendees.${i}.contact`] = a.phone ?? '';
+    if (a.receivesMinutes !== undefined) form[`attendees.${i}.receivesMinutes`] = String(a.receivesMinutes);
+    if (a.doNotShareContact !== undefined) form[`attendees.${i}.doNotShareContact`] = String(a.doNotShareContact);
     if (a.remove !== undefined) form[`attendees.${i}.remove`] = String(a.remove);
   });
   return form;
@@ -91,7 +98,7 @@ export function attendeeValues(rows: readonly AttendeeRow[]): FormValues {
 
 /** The review's current attendees as card rows (so a form keeps them), followed by `extra`. */
 export function currentAttendeeRows(review: Review, extra: readonly AttendeeRow[] = []): AttendeeRow[] {
-  return [...review.attendees.map((a) => ({ ...a, remove: false })), ...extra];
+  return [...review.attendees.map((a) => ({ ...a, role: a.role ?? '', remove: false })), ...extra];
 }
 
 export function outcomeValues(
@@ -178,7 +185,7 @@ export const VALID_FORMS: Readonly<Record<FormStep, FormBuilder>> = {
     scaleOverall: '6',
     scaleParents: '7',
     scaleProfessionals: '5',
-    scaleChild: '8',
+    'childScales.0.score': '8',
   }),
   equality: () => ({
     identityAndCulture: 'Amy attends church with her gran',

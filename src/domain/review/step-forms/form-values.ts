@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../../timescales/calendar-date';
 import { Review } from '../review';
+
+export { isCalendarDate };
 
 /** What a card submits: flat input ids ("children.0.firstName") to the text typed. */
 export type FormValues = Readonly<Record<string, string>>;
@@ -57,35 +60,57 @@ export function parseWith<T>(
   return result.success ? { ok: true, value: result.data } : { ok: false, fieldErrors: fieldErrorsFrom(result.error, prefix) };
 }
 
+/** Every text limit, written once: a card's maxLength and the schema's max both come from here. */
+export const TEXT_LIMITS = {
+  /** Names, references. */
+  short: 100,
+  /** Organisations, who shared an account, short optional answers. */
+  optionalShort: 200,
+  /** What people said: generous but bounded. */
+  long: 4000,
+  email: 254,
+  phone: 100,
+} as const;
+
 /** A missing answer reads as an empty one, so it gets the same plain message. */
-const trimmed = (max: number) =>
+export const trimmedText = (max: number) =>
   z
     .string()
     .default('')
-    .pipe(z.string().trim().max(max, `Keep this to ${max} characters or fewer`));
+    .pipe(z.string().trim().max(max, { error: (issue) => tooLong(String(issue.input ?? '').length, max) }));
+
+/** Never cut typed text: say by how much it is over, so the chair can shorten it themselves. */
+export function tooLong(length: number, max: number): string {
+  const over = length - max;
+  return `Remove ${count(over)} character${over === 1 ? '' : 's'}: this is ${count(length)} characters and the limit is ${count(max)}`;
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
 
 export const text = {
   /** Names, roles, references. */
-  short: (message: string) => trimmed(100).pipe(z.string().min(1, message)),
-  optionalShort: () => trimmed(200),
+  short: (message: string) => trimmedText(TEXT_LIMITS.short).pipe(z.string().min(1, message)),
+  optionalShort: () => trimmedText(TEXT_LIMITS.optionalShort),
   /** What people said: generous but bounded. */
-  long: (message: string) => trimmed(4000).pipe(z.string().min(1, message)),
-  optionalLong: () => trimmed(4000),
+  long: (message: string) => trimmedText(TEXT_LIMITS.long).pipe(z.string().min(1, message)),
+  optionalLong: () => trimmedText(TEXT_LIMITS.long),
 };
 
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 2000 && y <= 2100;
+/** The years a date typed on a card may fall in: anything else is a typing slip. */
+export const DATE_YEARS = { earliest: 2000, latest: 2100 } as const;
+
+/** A real calendar date in the years a review can speak of. */
+export function isSensibleDate(value: string): boolean {
+  if (!isCalendarDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= DATE_YEARS.earliest && year <= DATE_YEARS.latest;
 }
 
 export const calendarDate = (message: string) =>
   z
     .string()
     .default('')
-    .pipe(z.string().trim().min(1, message).refine(isCalendarDate, 'Enter a real date (for example 2026-12-01)'));
+    .pipe(z.string().trim().min(1, message).refine(isSensibleDate, 'Enter a real date (for example 2026-12-01)'));
 
 export const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.enum(values, { error: () => message });

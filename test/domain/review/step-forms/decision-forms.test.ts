@@ -43,8 +43,8 @@ describe('outcome', () => {
     ['kind', { kind: '' }, 'Choose the outcome of the review'],
     ['kind', { kind: 'adjourn' }, 'Choose the outcome of the review'],
     ['reason', { reason: '  ' }, 'Record the reason for this decision'],
-    ['reason', { reason: 'x'.repeat(4001) }, 'Keep this to 4000 characters or fewer'],
-    ['leadProfessional', { leadProfessional: 'x'.repeat(201) }, 'Keep this to 200 characters or fewer'],
+    ['reason', { reason: 'x'.repeat(4001) }, 'Remove 1 character: this is 4,001 characters and the limit is 4,000'],
+    ['leadProfessional', { leadProfessional: 'x'.repeat(201) }, 'Remove 1 character: this is 201 characters and the limit is 200'],
   ])('%s: %j is refused with "%s"', (field, change, message) => {
     expect(errorsOf(parseStep('outcome', { ...outcomeValues(), ...change }))).toEqual({ [field]: message });
   });
@@ -76,7 +76,7 @@ describe('exit planning', () => {
   it.each([
     ['agenciesAsked', { agenciesAsked: 'false' }, 'Tick once agencies have been asked to prepare exit strategies'],
     ['exitStrategies', { exitStrategies: '' }, "Record each agency's exit strategy or contingency"],
-    ['exitStrategies', { exitStrategies: 'x'.repeat(4001) }, 'Keep this to 4000 characters or fewer'],
+    ['exitStrategies', { exitStrategies: 'x'.repeat(4001) }, 'Remove 1 character: this is 4,001 characters and the limit is 4,000'],
   ])('%s: %j is refused with "%s"', (field, change, message) => {
     expect(errorsOf(parseStep('exit-planning', { ...valid, ...change }))).toEqual({ [field]: message });
   });
@@ -90,7 +90,7 @@ describe('next meeting', () => {
   const valid = { familyPreference: 'online', proposedDate: '2026-03-30', proposedTime: '14:30' };
 
   it('turns a valid form into exactly the typed proposal, not yet booked', () => {
-    expect(patchOf(parseStep('next-meeting', valid))).toStrictEqual({ nextMeeting: { familyPreference: 'online', proposedDate: '2026-03-30', proposedTime: '14:30', dateReason: '', dateVerdict: null, booking: null } });
+    expect(patchOf(parseStep('next-meeting', valid))).toStrictEqual({ nextMeeting: { familyPreference: 'online', parentPreferences: [], proposedDate: '2026-03-30', proposedTime: '14:30', dateReason: '', dateVerdict: null, booking: null } });
   });
 
   it('the time is optional', () => {
@@ -106,7 +106,8 @@ describe('next meeting', () => {
     ['proposedDate', { proposedDate: '' }, 'Propose a date for the next meeting'],
     ['proposedDate', { proposedDate: '2026-02-30' }, 'Enter a real date (for example 2026-12-01)'],
     ['proposedDate', { proposedDate: '2026-04-31' }, 'Enter a real date (for example 2026-12-01)'],
-    ['familyPreference', { familyPreference: '' }, 'Ask the family: in person or on Teams?'],
+    ['familyPreference', { familyPreference: '' }, 'Ask the family: in person or on Teams? (or ask each parent)'],
+    ['familyPreference', { familyPreference: 'by phone' }, 'Ask the family: in person or on Teams?'],
     ['proposedTime', { proposedTime: '24:00' }, 'Enter a time as HH:MM'],
     ['proposedTime', { proposedTime: '9:30' }, 'Enter a time as HH:MM'],
     ['proposedTime', { proposedTime: '10:60' }, 'Enter a time as HH:MM'],

@@ -11,7 +11,7 @@ export function reviewAt(step: StepId): Review {
 }
 
 export function attendee(key: string, role: AttendeeRole, attendance: Attendance = 'present', name = `Name ${key}`): Attendee {
-  return { key, name, role, organisation: '', attendance, contact: '' };
+  return { key, name, role, organisation: '', attendance, email: '', phone: '', receivesMinutes: true, doNotShareContact: false };
 }
 
 export function parseStep(step: FormStep, form: FormValues, review: Review = walkTo(step), now = NOW): StepResult {

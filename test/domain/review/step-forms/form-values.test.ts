@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { z } from 'zod';
-import { introductionsForm, setUpForm } from '../../../../src/domain/review/step-forms/meeting-forms';
+import { isCalendarDate as timescalesIsCalendarDate } from '../../../../src/domain/timescales';
+import { introductionsStep as introductionsForm } from '../../../../src/domain/review/steps/introductions';
+import { setUpStep as setUpForm } from '../../../../src/domain/review/steps/set-up';
 import {
-  calendarDate, fieldErrorsFrom, isBlankRow, isCalendarDate, keyFor, parseWith, rowsOf, text, tick,
+  calendarDate, fieldErrorsFrom, isBlankRow, isCalendarDate, isSensibleDate, keyFor, parseWith, rowsOf, text, tick,
 } from '../../../../src/domain/review/step-forms';
 import { VALID_FORMS, setUpValues, walkTo } from '../review-builder';
 import { NOW, attendee, errorsOf, parseStep, reviewAt } from './form-test-kit';
@@ -41,13 +44,26 @@ describe('isBlankRow', () => {
 });
 
 describe('calendar dates', () => {
-  it.each(['2026-03-02', '2028-02-29', '2000-01-01', '2100-12-31', '2026-12-31'])('%s is a real date', (d) => {
+  it.each(['2026-03-02', '2028-02-29', '2000-01-01', '2100-12-31', '2026-12-31'])('%s is a real date, in the years a card accepts', (d) => {
     expect(isCalendarDate(d)).toBe(true);
+    expect(isSensibleDate(d)).toBe(true);
   });
 
-  it.each(['2026-02-30', '2025-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '1999-12-31', '2101-01-01',
-    '26-03-02', '2026-3-2', '02/03/2026', '2026-03-02T00:00', 'tomorrow', ''])('%j is not', (d) => {
+  it.each(['2026-02-30', '2025-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00',
+    '26-03-02', '2026-3-2', '02/03/2026', '2026-03-02T00:00', 'tomorrow', ''])('%j is not a date at all', (d) => {
     expect(isCalendarDate(d)).toBe(false);
+    expect(isSensibleDate(d)).toBe(false);
+  });
+
+  // One calendar-date rule (the timescales'); the years a typed date may fall in is a separate, card-level rule.
+  it.each(['1999-12-31', '2101-01-01', '1066-10-14'])('%j is a real date, but not one a card accepts', (d) => {
+    expect(isCalendarDate(d)).toBe(true);
+    expect(isSensibleDate(d)).toBe(false);
+    expect(parseWith(z.object({ d: calendarDate('Enter the date') }), { d })).toEqual({ ok: false, fieldErrors: { d: 'Enter a real date (for example 2026-12-01)' } });
+  });
+
+  it('is the same function as the timescales use', () => {
+    expect(isCalendarDate).toBe(timescalesIsCalendarDate);
   });
 
   it('a date field says what is wrong: missing, or not a real date', () => {
@@ -69,7 +85,19 @@ describe('text limits', () => {
     expect(schema.safeParse(`  ${'x'.repeat(max)}  `).data).toBe('x'.repeat(max));
     const over = schema.safeParse('x'.repeat(max + 1));
     expect(over.success).toBe(false);
-    expect(over.error?.issues[0]?.message).toBe(`Keep this to ${max} characters or fewer`);
+    expect(over.error?.issues[0]?.message).toBe(`Remove 1 character: this is ${(max + 1).toLocaleString('en-GB')} characters and the limit is ${max.toLocaleString('en-GB')}`);
+  });
+
+  it('says how many characters to remove, counting what is left after trimming', () => {
+    const schema = text.optionalLong();
+    expect(schema.safeParse(`  ${'x'.repeat(4210)}\n`).error?.issues[0]?.message).toBe('Remove 210 characters: this is 4,210 characters and the limit is 4,000');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3000 }), (over) => {
+        const message = schema.safeParse('y'.repeat(4000 + over)).error?.issues[0]?.message ?? '';
+        expect(message.startsWith(`Remove ${over.toLocaleString('en-GB')} character`)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('required text rejects blank and whitespace; optional text defaults to empty', () => {

@@ -22,7 +22,7 @@ describe('set-up', () => {
     ['meetingType', { meetingType: '' }, 'Choose the meeting type'],
     ['meetingType', { meetingType: 'annual' }, 'Choose the meeting type'],
     ['chairName', { chairName: '  ' }, "Enter the chair's name"],
-    ['chairName', { chairName: 'x'.repeat(101) }, 'Keep this to 100 characters or fewer'],
+    ['chairName', { chairName: 'x'.repeat(101) }, 'Remove 1 character: this is 101 characters and the limit is 100'],
     ['chairRole', { chairRole: 'Boss' }, "Choose the chair's role"],
     ['meetingDate', { meetingDate: '' }, 'Enter the meeting date'],
     ['planStartDate', { planStartDate: '' }, 'Enter the date the CIN plan started'],
@@ -33,7 +33,7 @@ describe('set-up', () => {
     ['meetingDate', { meetingDate: '02/03/2026' }, 'Enter a real date (for example 2026-12-01)'],
     ['mode', { mode: 'hybrid' }, 'Choose online or in person'],
     ['children.0.firstName', { 'children.0.firstName': '' }, "Enter the child's first name (first name only)"],
-    ['children.0.firstName', { 'children.0.firstName': 'x'.repeat(101) }, 'Keep this to 100 characters or fewer'],
+    ['children.0.firstName', { 'children.0.firstName': 'x'.repeat(101) }, 'Remove 1 character: this is 101 characters and the limit is 100'],
     ['children.0.caseReference', { 'children.0.caseReference': '' }, 'Enter the case reference'],
     ['children.0.caseReference', { 'children.0.caseReference': 'CIN 1001' }, 'Use letters, digits, "-" or "/" only, up to 30'],
     ['children.0.caseReference', { 'children.0.caseReference': 'C'.repeat(31) }, 'Use letters, digits, "-" or "/" only, up to 30'],
@@ -76,13 +76,19 @@ describe('introductions', () => {
   it('keeps the chair from Teams (key and identity) and adds new people with new keys', () => {
     const review = at();
     const form = attendeeValues([
-      { name: 'Chris Chair', role: 'social-care', organisation: 'Family Help', attendance: 'present', contact: 'chris@example.org' },
-      { name: ' Pat Parent ', role: 'parent-carer', attendance: 'apologies', contact: '07700 900001' },
+      { name: 'Chris Chair', role: 'social-care', organisation: 'Family Help', attendance: 'present', email: ' chris@example.org ' },
+      { name: ' Pat Parent ', role: 'parent-carer', attendance: 'apologies', phone: '07700 900001', receivesMinutes: false, doNotShareContact: true },
     ]);
     expect(patchOf(parseStep('introductions', form, review))).toStrictEqual({
       attendees: [
-        { key: 'attendee-roster-0', name: 'Chris Chair', role: 'social-care', organisation: 'Family Help', attendance: 'present', contact: 'chris@example.org', teams: review.chair },
-        { key: `attendee-${T36}-1`, name: 'Pat Parent', role: 'parent-carer', organisation: '', attendance: 'apologies', contact: '07700 900001' },
+        {
+          key: 'attendee-roster-0', name: 'Chris Chair', role: 'social-care', organisation: 'Family Help', attendance: 'present',
+          email: 'chris@example.org', phone: '', receivesMinutes: true, doNotShareContact: false, teams: review.chair,
+        },
+        {
+          key: `attendee-${T36}-1`, name: 'Pat Parent', role: 'parent-carer', organisation: '', attendance: 'apologies',
+          email: '', phone: '07700 900001', receivesMinutes: false, doNotShareContact: true,
+        },
       ],
       parentVoices: [],
       updates: [],
@@ -91,14 +97,34 @@ describe('introductions', () => {
 
   it.each([
     ['attendees.1.name', { 'attendees.1.name': '', 'attendees.1.organisation': 'Oak Primary' }, 'Enter the name'],
-    ['attendees.1.name', { 'attendees.1.name': 'x'.repeat(101) }, 'Keep this to 100 characters or fewer'],
+    ['attendees.1.name', { 'attendees.1.name': 'x'.repeat(101) }, 'Remove 1 character: this is 101 characters and the limit is 100'],
     ['attendees.1.role', { 'attendees.1.role': 'neighbour' }, 'Choose the role or agency'],
     ['attendees.1.attendance', { 'attendees.1.attendance': 'late' }, 'Choose present, apologies or absent'],
-    ['attendees.1.organisation', { 'attendees.1.organisation': 'x'.repeat(201) }, 'Keep this to 200 characters or fewer'],
-    ['attendees.1.contact', { 'attendees.1.contact': 'x'.repeat(201) }, 'Keep this to 200 characters or fewer'],
+    ['attendees.1.organisation', { 'attendees.1.organisation': 'x'.repeat(201) }, 'Remove 1 character: this is 201 characters and the limit is 200'],
+    ['attendees.1.contact', { 'attendees.1.contact': 'x'.repeat(101) }, 'Remove 1 character: this is 101 characters and the limit is 100'],
+    ['attendees.1.email', { 'attendees.1.email': 'sam at oak' }, 'Enter an email address such as name@example.org, or leave it blank'],
+    ['attendees.1.email', { 'attendees.1.email': 'sam@' }, 'Enter an email address such as name@example.org, or leave it blank'],
+    ['attendees.1.email', { 'attendees.1.email': `${'x'.repeat(250)}@oak.sch.uk` }, 'Remove 7 characters: this is 261 characters and the limit is 254'],
   ])('%s: %j is refused with "%s"', (field, change, message) => {
     const form = { ...attendeeValues([{ name: 'Chris Chair', role: 'social-care' }, { name: 'Sam School', role: 'school-nursery' }]), ...change };
     expect(errorsOf(parseStep('introductions', form, at()))).toEqual({ [field]: message });
+  });
+
+  it.each([
+    ['an email typed where the phone goes (as older cards had one contact box) is the email', { contact: ' pat@example.org ' }, { email: 'pat@example.org', phone: '' }],
+    ['a phone is the phone', { contact: '07700 900001' }, { email: '', phone: '07700 900001' }],
+    ['both, each in its own box', { email: 'pat@example.org', contact: '07700 900001' }, { email: 'pat@example.org', phone: '07700 900001' }],
+    ['an email in the phone box beside an email keeps both as typed', { email: 'pat@example.org', contact: 'work: pat@work.org' }, { email: 'pat@example.org', phone: 'work: pat@work.org' }],
+  ])('contacts: %s', (_case, typed, expected) => {
+    const row = Object.fromEntries(Object.entries(typed).map(([k, v]) => [`attendees.1.${k}`, v]));
+    const form = { ...attendeeValues([{ name: 'Chris Chair', role: 'social-care' }, { name: 'Pat Parent', role: 'parent-carer' }]), ...row };
+    expect(patchOf(parseStep('introductions', form, at())).attendees?.[1]).toMatchObject(expected);
+  });
+
+  it('receives the minutes unless untoggled, and shares contacts unless marked', () => {
+    const form = attendeeValues([{ name: 'Chris Chair', role: 'social-care' }]);
+    delete (form as Record<string, string>)['attendees.0.receivesMinutes'];
+    expect(patchOf(parseStep('introductions', form, at())).attendees?.[0]).toMatchObject({ receivesMinutes: true, doNotShareContact: false });
   });
 
   it('ignores a row with only its role and attendance chosen', () => {

@@ -24,8 +24,8 @@ describe("the child's voice", () => {
     };
     expect(patchOf(parseStep('child-voice', form, review))).toStrictEqual({
       childVoices: [
-        { childKey: amy!.key, source: 'own-words-verbatim', ownWords: 'I want to live with mum', accountBy: '', account: '', seenAlone: 'yes', notSeenAloneReason: '', interpreter: 'not-needed', wishesAndFeelings: 'To stay with mum', feelsSafe: 'unsure' },
-        { childKey: ben!.key, source: 'shared-by-professional', ownWords: '', accountBy: 'Ms Oak, teacher', account: 'Ben is quieter at school', seenAlone: 'no', notSeenAloneReason: 'Ben was ill', interpreter: 'non-family-interpreter', wishesAndFeelings: 'Wants to stay at her school', feelsSafe: 'yes' },
+        { childKey: amy!.key, source: 'own-words-verbatim', ownWords: 'I want to live with mum', accountBy: '', account: '', seenAlone: 'yes', notSeenAloneReason: '', interpreter: 'not-needed', wishesAndFeelings: 'To stay with mum', feelsSafe: 'unsure', attended: null, notAttendingReason: '' },
+        { childKey: ben!.key, source: 'shared-by-professional', ownWords: '', accountBy: 'Ms Oak, teacher', account: 'Ben is quieter at school', seenAlone: 'no', notSeenAloneReason: 'Ben was ill', interpreter: 'non-family-interpreter', wishesAndFeelings: 'Wants to stay at her school', feelsSafe: 'yes', attended: null, notAttendingReason: '' },
       ],
     });
   });
@@ -64,9 +64,9 @@ describe("the child's voice", () => {
     ['interpreter', { interpreter: '' }, 'Say whether an interpreter was needed'],
     ['feelsSafe', { feelsSafe: 'sometimes' }, 'Say whether the child says they feel safe'],
     ['wishesAndFeelings', { wishesAndFeelings: '  ' }, "Record the child's wishes and feelings"],
-    ['wishesAndFeelings', { wishesAndFeelings: 'x'.repeat(4001) }, 'Keep this to 4000 characters or fewer'],
-    ['ownWords', { ownWords: 'x'.repeat(4001) }, 'Keep this to 4000 characters or fewer'],
-    ['accountBy', { accountBy: 'x'.repeat(201), account: 'x' }, 'Keep this to 200 characters or fewer'],
+    ['wishesAndFeelings', { wishesAndFeelings: 'x'.repeat(4001) }, 'Remove 1 character: this is 4,001 characters and the limit is 4,000'],
+    ['ownWords', { ownWords: 'x'.repeat(4001) }, 'Remove 1 character: this is 4,001 characters and the limit is 4,000'],
+    ['accountBy', { accountBy: 'x'.repeat(201), account: 'x' }, 'Remove 1 character: this is 201 characters and the limit is 200'],
   ])('%s: %j is refused with "%s"', (field, change, message) => {
     expect(errorsOf(parseStep('child-voice', voice(0, change)))[`voices.0.${field}`]).toBe(message);
   });
@@ -114,7 +114,7 @@ describe("the parents' voice", () => {
 
   it('limits what was said to 4000 characters', () => {
     expect(errorsOf(parseStep('parents-voice', { 'parents.1.raises': 'x'.repeat(4001), 'parents.0.viewsOnPlan': 'ok' }, parents()))).toEqual({
-      'parents.1.raises': 'Keep this to 4000 characters or fewer',
+      'parents.1.raises': 'Remove 1 character: this is 4,001 characters and the limit is 4,000',
     });
   });
 });
@@ -137,8 +137,8 @@ describe('updates from everyone', () => {
     const form = { 'updates.0.update': ' Visited twice ', 'updates.1.update': 'No update' };
     expect(patchOf(parseStep('updates', form, r))).toStrictEqual({
       updates: [
-        { attendeeKey: r.attendees[0]!.key, update: 'Visited twice' },
-        { attendeeKey: r.attendees[3]!.key, update: 'No update' },
+        { attendeeKey: r.attendees[0]!.key, update: 'Visited twice', notForFamily: false, inWriting: false },
+        { attendeeKey: r.attendees[3]!.key, update: 'No update', notForFamily: false, inWriting: false },
       ],
     });
   });
