@@ -139,7 +139,7 @@ export const introductionsStep = {
       const row = { list: 'attendees', index: i };
       // One short row each (name, role, attendance); the rest on demand.
       return {
-        ...section(a ? '' : 'Add an attendee', [
+        ...section(a ? a.name : 'Add an attendee', [
           input(f.name, a?.name, row),
           input(f.role, a?.role ?? '', row),
           input(f.attendance, a?.attendance ?? 'present', row),
