@@ -2,6 +2,7 @@ import * as ACData from 'adaptivecards-templating';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project/project-root';
+import { withTextShownAsTyped } from './plain-text';
 
 export const TEMPLATE_NAMES = ['step-form', 'review-progress', 'minutes-draft', 'confirm-cancel', 'help', 'due-list', 'due-private'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -26,6 +27,6 @@ export class CardTemplates {
   render(name: TemplateName, data: object): AdaptiveCardJson {
     const template = this.templates.get(name);
     if (!template) throw new Error(`No card template named ${name}`);
-    return template.expand({ $root: data }) as AdaptiveCardJson;
+    return withTextShownAsTyped(template.expand({ $root: data }) as AdaptiveCardJson);
   }
 }

@@ -37,11 +37,21 @@ export function actionData(card: Json, verb: string, step?: string): Json {
 }
 
 /** All the visible text of a card: text blocks, facts, labels and input values. */
+/**
+ * Text as Teams shows it: the card marks what people typed as plain (CommonMark backslash escapes
+ * before punctuation that could start Markdown), and Teams shows the punctuation without the backslash.
+ */
+export function shown(text: string): string {
+  return text.replace(/\\([!-\/:-@[-`{-~])/g, '$1');
+}
+
+/** Everything a card says: the text of its blocks and facts as shown, and its inputs' labels and values as they are. */
 export function textOf(card: Json | undefined): string {
   const parts: string[] = [];
   walk(card?.body, (n) => {
+    const rendered = n.type === 'TextBlock' || n.type === 'TextRun' || n.type === undefined;
     for (const key of ['text', 'title', 'value', 'label']) {
-      if (typeof n[key] === 'string') parts.push(n[key]);
+      if (typeof n[key] === 'string') parts.push(rendered && key !== 'label' ? shown(n[key]) : n[key]);
     }
   });
   return parts.join('\n');
