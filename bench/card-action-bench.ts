@@ -127,6 +127,8 @@ async function walkReviews(harness: BotUnderTest, open: readonly OpenReview[], l
 async function botInItsOwnProcess(script: string): Promise<{ harness: BotUnderTest; bot: BotProcess }> {
   const harness = new BotUnderTest();
   await harness.connector.start();
+  // Every chat's roster: its chair (who starts the review) and these two, as the walk expects.
+  harness.connector.members = [teamsUser('Mum', 9001), teamsUser('Teacher', 9002)];
   const bot = new BotProcess({ SQLITE_FILE: harness.sqliteFile, LOG_LEVEL: 'error' }, script);
   harness.bot = { url: await bot.start(await freePort()) } as never;
   return { harness, bot };

@@ -1,7 +1,7 @@
 import { AdaptiveCardInvokeResponse, CardFactory, InvokeResponse, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import { TeamsPerson } from '../domain/review/review';
 import { chairOnly, isChair } from '../domain/review/review-machine';
-import { ErrorCode, userMessageFor } from '../errors/error-catalogue';
+import { CinError, ERROR_CATALOGUE, ErrorCode, userMessageFor } from '../errors/error-catalogue';
 import { Logger } from '../logging/logger';
 import { AdaptiveCardJson } from '../cards/card-templates';
 import { ReviewCards } from '../cards/review-cards';
@@ -149,8 +149,9 @@ export class ReviewBot extends TeamsActivityHandler {
       if (!payload.success) return this.rejected(problemOf(payload.error), 'PAYLOAD_INVALID');
       return await action.handle(context, payload.data);
     } catch (error) {
-      this.deps.logger.log('error', 'card.failed', { code: 'UNEXPECTED', error: (error as Error).stack });
-      return errorResponse('UNEXPECTED', 500);
+      const code = error instanceof CinError ? error.code : 'UNEXPECTED';
+      this.deps.logger.log('error', 'card.failed', { code, error: (error as Error).stack });
+      return errorResponse(code, ERROR_CATALOGUE[code].status);
     }
   }
 

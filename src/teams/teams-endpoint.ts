@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { Config } from '../config/load-config';
-import { userMessageFor } from '../errors/error-catalogue';
+import { CinError, userMessageFor } from '../errors/error-catalogue';
 import { Logger } from '../logging/logger';
 import { classifyTurnFailure, failureBody } from './authentication-failure';
 import { ReviewBot } from './review-bot';
@@ -78,10 +78,12 @@ export function createTeamsAdapter(config: Config, logger: Logger): CloudAdapter
     MicrosoftAppTenantId: config.bot.tenantId,
   };
   const adapter = new TeamsAdapter(options, logger);
+  // The one turn-error handler: logs the code (never what people said) and tells the user plainly.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.log('error', 'turn.failed', { code: 'UNEXPECTED', type: context.activity.type, error: error.stack });
+    const code = error instanceof CinError ? error.code : 'UNEXPECTED';
+    logger.log('error', 'turn.failed', { code, type: context.activity.type, error: error.stack });
     if (context.activity.type === 'message') {
-      await context.sendActivity(userMessageFor('UNEXPECTED')).catch(() => undefined);
+      await context.sendActivity(userMessageFor(code)).catch(() => undefined);
     }
   };
   return adapter;
