@@ -129,13 +129,16 @@ async function botInItsOwnProcess(script: string): Promise<{ harness: BotUnderTe
   await harness.connector.start();
   // Every chat's roster: its chair (who starts the review) and these two, as the walk expects.
   harness.connector.members = [teamsUser('Mum', 9001), teamsUser('Teacher', 9002)];
-  const bot = new BotProcess({ SQLITE_FILE: harness.sqliteFile, LOG_LEVEL: 'error' }, script);
+  // BOT_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the bot under the load.
+  const bot = new BotProcess({ SQLITE_FILE: harness.sqliteFile, LOG_LEVEL: 'error' }, script, (process.env.BOT_NODE_OPTIONS ?? '').split(' ').filter((o) => o !== ''));
   harness.bot = { url: await bot.start(await freePort()) } as never;
   return { harness, bot };
 }
 
 async function stop(harness: BotUnderTest, bot: BotProcess): Promise<void> {
-  await bot.kill();
+  // A profiled bot (BOT_NODE_OPTIONS=--cpu-prof) is stopped gently, so it writes its profile.
+  await bot.kill(process.env.BOT_NODE_OPTIONS ? 'SIGINT' : 'SIGKILL');
+  if (process.env.BOT_NODE_OPTIONS) process.stderr.write(bot.output.split('\n').filter((l) => l.startsWith('SQLPROF')).join('\n') + '\n');
   harness.bot = undefined;
   await harness.stop();
 }

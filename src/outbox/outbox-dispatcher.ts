@@ -26,6 +26,11 @@ export interface DispatcherOptions {
   /** Effects performed at once. */
   readonly concurrency?: number;
   readonly retry?: RetryPolicy;
+  /**
+   * A send a chat's pace holds back by at most this long waits in the process, still leased, rather
+   * than being given back to the outbox (a write, an fsync on SQLite) and taken again. 0: always given back.
+   */
+  readonly maxPacedWaitMs?: number;
   readonly clock?: () => number;
   readonly random?: () => number;
 }
@@ -51,6 +56,7 @@ export class OutboxDispatcher {
       pollMs: options.pollMs ?? 1000,
       concurrency: options.concurrency ?? 8,
       retry: options.retry ?? DEFAULT_RETRY_POLICY,
+      maxPacedWaitMs: Math.min(options.maxPacedWaitMs ?? 0, Math.floor((options.leaseMs ?? 60_000) / 4)),
       clock: options.clock ?? Date.now,
       random: options.random ?? Math.random,
     };
@@ -136,7 +142,11 @@ export class OutboxDispatcher {
       return;
     }
     if (handler.pacedPerChat) {
-      const wait = this.pace.reserve(effect.conversationId, this.o.clock());
+      let wait = this.pace.reserve(effect.conversationId, this.o.clock());
+      if (wait > 0 && wait <= this.o.maxPacedWaitMs) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        wait = this.pace.reserve(effect.conversationId, this.o.clock());
+      }
       if (wait > 0) {
         await outbox.retryAt(effect.id, this.owner, iso(this.o.clock() + wait), false, 'PACED');
         return;

@@ -24,10 +24,12 @@ export class BotProcess {
     private readonly env: Record<string, string>,
     /** The entry point, relative to the project: the bot's own by default. */
     private readonly script = 'src/main.ts',
+    /** Extra options for node itself (e.g. --cpu-prof, to profile a bench run). */
+    private readonly nodeOptions: readonly string[] = [],
   ) {}
 
   async start(port: number): Promise<string> {
-    this.child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', this.script], {
+    this.child = spawn(process.execPath, [...this.nodeOptions, '-r', 'ts-node/register/transpile-only', this.script], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,13 +62,13 @@ export class BotProcess {
     return new Promise((resolve) => this.child!.once('exit', (code) => resolve(code)));
   }
 
-  /** SIGKILL: no shutdown hooks, no flushing; whatever was committed must survive. */
-  async kill(): Promise<void> {
+  /** SIGKILL by default: no shutdown hooks, no flushing; whatever was committed must survive. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
-      child.kill('SIGKILL');
+      child.kill(signal);
     });
   }
 }
