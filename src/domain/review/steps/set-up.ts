@@ -187,9 +187,9 @@ export function timescaleNote(review: Review): string {
 /** Where this meeting's timing counts from, when the bot does not hold the case's reviews. */
 function historyNote(review: Review): string {
   const t = review.timescales;
-  const s = review.setUp;
-  if (!t || !s || s.meetingType === 'initial') return '';
-  if (t.historyFrom === 'chair') return `Timed from the last review recorded below (${formatCalendarDate(s.lastReviewDate)}).`;
+  // An initial meeting has no window of its own to judge, nor a review before it.
+  if (!t || t.meetingDate === null) return '';
+  if (t.historyFrom === 'chair') return 'Timed from the last review recorded below.';
   if (t.historyFrom === 'none') return 'No earlier review of this case is known: this meeting is timed as the first review.';
   return '';
 }
