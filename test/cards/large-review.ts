@@ -45,7 +45,7 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
     currentStep: 'minutes',
     completedSteps: STEP_IDS.filter((s) => s !== 'minutes'),
     rosterOffered: [],
-    setUp: { meetingType: 'progress', children, chairName: text('Chris Chair'), chairRole: 'SW', meetingDate: '2026-11-24', mode: 'online', planStartDate: '2026-09-01', policyPackId: 'leicestershire', leadWorker: 'SW', timescaleReason: text('Chair on leave; the SSWOP agreed') },
+    setUp: { meetingType: 'progress', children, chairName: text('Chris Chair'), chairRole: 'SW', meetingDate: '2026-11-24', mode: 'online', planStartDate: '2026-09-01', policyPackId: 'leicestershire', leadWorker: 'SW', timescaleReason: text('Chair on leave; the SSWOP agreed'), lastReviewDate: '2026-10-20', caseOpenedDate: '2026-08-03' },
     attendees,
     explanations: { roleAndModelExplained: false, camerasOnAsked: true },
     childVoices: children.map((c, i) => ({
@@ -110,6 +110,8 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
       chair: { ok: false, message: text('The procedure names an SSWOP to chair progress meetings of key-worker-led plans') },
       meetingDate: { ok: true, message: 'Inside the window' },
       previousReviews: 2,
+      // A case that began before the bot: set-up shows its history section too, the largest set-up card.
+      historyFrom: 'chair',
     },
   };
 }

@@ -22,7 +22,7 @@ export function reviewStoreContract(name: string, open: () => Promise<ReviewStor
     afterEach(() => store.close());
 
     it('creates, finds the open review of a conversation, and round-trips every field', async () => {
-      const review = { ...reviewIn('conv-1'), setUp: { meetingType: 'initial' as const, children: [{ key: 'c', firstName: "Zoë ${x} '; DROP TABLE reviews; --", caseReference: 'CIN-1' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-11-24', mode: 'online' as const, planStartDate: '2026-11-24', policyPackId: 'leicestershire', leadWorker: 'SW' as const, timescaleReason: '' } };
+      const review = { ...reviewIn('conv-1'), setUp: { meetingType: 'initial' as const, children: [{ key: 'c', firstName: "Zoë ${x} '; DROP TABLE reviews; --", caseReference: 'CIN-1' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-11-24', mode: 'online' as const, planStartDate: '2026-11-24', policyPackId: 'leicestershire', leadWorker: 'SW' as const, timescaleReason: '', lastReviewDate: '', caseOpenedDate: '' } };
       expect(await store.create(review, 'conv-1|a1')).toBe('created');
       expect(await store.findOpen('conv-1')).toEqual(review);
       expect(await store.get(review.id)).toEqual(review);
@@ -74,7 +74,7 @@ export function reviewStoreContract(name: string, open: () => Promise<ReviewStor
     });
 
     it('finds the last signed-off review of a case', async () => {
-      const setUp = (ref: string) => ({ meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: ref }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-11-24', mode: 'online' as const, planStartDate: '2026-09-01', policyPackId: 'leicestershire', leadWorker: 'SW' as const, timescaleReason: '' });
+      const setUp = (ref: string) => ({ meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: ref }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-11-24', mode: 'online' as const, planStartDate: '2026-09-01', policyPackId: 'leicestershire', leadWorker: 'SW' as const, timescaleReason: '', lastReviewDate: '', caseOpenedDate: '' });
       const older = { ...reviewIn('a'), setUp: setUp('CIN-7') };
       const newer = { ...reviewIn('b'), setUp: setUp('CIN-7') };
       const open = { ...reviewIn('c'), setUp: setUp('CIN-7') };
@@ -88,7 +88,7 @@ export function reviewStoreContract(name: string, open: () => Promise<ReviewStor
     });
 
     it('keeps one summary a case with every write, for the scan and for `due`', async () => {
-      const setUp = { meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: 'CIN-9' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-10-01', mode: 'online' as const, planStartDate: '2026-09-01', policyPackId: 'leicestershire', leadWorker: 'KW' as const, timescaleReason: '' };
+      const setUp = { meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: 'CIN-9' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-10-01', mode: 'online' as const, planStartDate: '2026-09-01', policyPackId: 'leicestershire', leadWorker: 'KW' as const, timescaleReason: '', lastReviewDate: '', caseOpenedDate: '' };
       const first = { ...reviewIn('a'), setUp };
       await store.create(first, 'k1');
       expect(await store.caseSummaries({ chairKey: 'aad-chair' })).toMatchObject([{ caseReference: 'CIN-9', previousReviews: 0, openMeetingDate: '2026-10-01', closed: false }]);
@@ -104,7 +104,7 @@ export function reviewStoreContract(name: string, open: () => Promise<ReviewStor
     });
 
     it('records acting on a drift alert once, and returns it with the case', async () => {
-      const setUp = { meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: 'CIN-11' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-10-01', mode: 'online' as const, planStartDate: '2026-06-01', policyPackId: 'leicestershire', leadWorker: 'SW' as const, timescaleReason: '' };
+      const setUp = { meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: 'CIN-11' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-10-01', mode: 'online' as const, planStartDate: '2026-06-01', policyPackId: 'leicestershire', leadWorker: 'SW' as const, timescaleReason: '', lastReviewDate: '', caseOpenedDate: '' };
       await store.create({ ...reviewIn('a'), setUp }, 'k1');
       await store.acknowledgeAlert('t1', 'CIN-11', { id: '16-weeks', due: '2026-09-21' }, chair, '2026-10-02T09:00:00Z');
       await store.acknowledgeAlert('t1', 'CIN-11', { id: '16-weeks', due: '2026-09-21' }, chair, '2026-10-03T09:00:00Z');

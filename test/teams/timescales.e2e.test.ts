@@ -170,3 +170,88 @@ describe('escalation does not wait for the minutes', () => {
     expect(minutes).toMatch(/Chair told what to do next\s+2026-12-21T10:00:00\.000Z/);
   });
 });
+
+describe('a case that began before the bot (issue 9)', () => {
+  let bot: BotUnderTest;
+  beforeEach(async () => {
+    bot = await new BotUnderTest().start();
+    bot.connector.members = [chair, parent];
+    bot.today = '2026-12-01';
+  });
+  afterEach(() => bot.stop());
+
+  /** A Hertfordshire progress meeting of a plan that started in March, chaired by a CSW: the bot has never seen case HC-41. */
+  const OLD_CASE = {
+    meetingType: 'progress',
+    meetingDate: '2026-12-01',
+    mode: 'in-person',
+    chairName: 'Kim Worker',
+    chairRole: 'CSW',
+    planStartDate: '2026-03-03',
+    policyPackId: 'hertfordshire',
+    leadWorker: 'SW',
+    'children.0.firstName': 'Amara',
+    'children.0.caseReference': 'HC-41',
+  };
+
+  it('with the last review recorded, Save and continue needs no reason, and the minutes say who recorded it', async () => {
+    await bot.say(chair, 'start review');
+    const opened = await openAsChair(bot, chair);
+    // A fresh set-up already offers the dates, for a case the bot has not seen before.
+    expect(Object.keys(inputsOf(opened.card!))).toEqual(expect.arrayContaining(['lastReviewDate', 'caseOpenedDate']));
+    expect(textOf(opened.card)).toContain('Only for a case the bot has not seen before');
+
+    // 001 §4: "Further reviews should take place at not less than 3 monthly intervals": 15 Sep + 3 months is 15 Dec.
+    let reply = await bot.pressOn(chair, opened.card!, 'review.continue', { ...OLD_CASE, lastReviewDate: '2026-09-15', caseOpenedDate: '2025-11-10' });
+    expect(errorsOf(reply.card!)).toEqual([]);
+    expect(actionData(reply.card!, 'review.continue').step).toBe('introductions');
+
+    for (const typed of [...TO_OUTCOME, ...thenContinueTo('2027-02-15')]) reply = await bot.pressOn(chair, reply.card!, 'review.continue', typed);
+    const minutes = textOf(reply.card);
+    expect(minutes).toContain('Last review before this one (recorded by the chair)');
+    expect(minutes).toContain('2026-09-15');
+    expect(minutes).toContain('Case opened (recorded by the chair)');
+    expect(minutes).not.toContain('Reason recorded');
+  });
+
+  it('without it the meeting is judged as the first review: the reason is still asked, and the card says what to fill instead', async () => {
+    await bot.say(chair, 'start review');
+    const opened = await openAsChair(bot, chair);
+    const refused = await bot.pressOn(chair, opened.card!, 'review.continue', OLD_CASE);
+    expect(actionData(refused.card!, 'review.continue').step).toBe('set-up');
+    const error = errorsOf(refused.card!).join(' ');
+    expect(error).toMatch(/^Record the reason: .*after the latest date for the first review/);
+    expect(error).toContain('enter its date under "A case new to the bot"');
+    expect(textOf(refused.card)).toContain('No earlier review of this case is known: this meeting is timed as the first review.');
+    expect(Object.keys(inputsOf(refused.card!))).toContain('lastReviewDate');
+
+    // Filling it in on the card that came back is enough.
+    const accepted = await bot.pressOn(chair, refused.card!, 'review.continue', { ...OLD_CASE, lastReviewDate: '2026-09-15' });
+    expect(actionData(accepted.card!, 'review.continue').step).toBe('introductions');
+  });
+
+  it('Hertfordshire: a case open more than 18 months is chaired by the Service Manager, counted from when it opened', async () => {
+    await bot.say(chair, 'start review');
+    const opened = await openAsChair(bot, chair);
+    const refused = await bot.pressOn(chair, opened.card!, 'review.continue', { ...OLD_CASE, lastReviewDate: '2026-09-15', caseOpenedDate: '2025-05-01' });
+    expect(errorsOf(refused.card!).join(' ')).toContain('names the Service Manager to chair this progress / review meeting because the case has been open more than 18 months (since Thu 1 May 2025)');
+    const bySm = await bot.pressOn(chair, refused.card!, 'review.continue', { ...OLD_CASE, chairRole: 'SM', lastReviewDate: '2026-09-15', caseOpenedDate: '2025-05-01' });
+    expect(actionData(bySm.card!, 'review.continue').step).toBe('introductions');
+  });
+
+  it('once the bot holds the case, set-up stops asking and counts from its own record', async () => {
+    let reply = await walkSmallReview(bot, { ...OLD_CASE, lastReviewDate: '2026-09-15', caseOpenedDate: '2025-11-10' }, ...thenContinueTo('2027-02-15'));
+    await bot.pressOn(chair, reply.card!, 'review.signOff');
+    bot.today = '2027-02-15';
+    await bot.say(chair, 'start review');
+    const next = await openAsChair(bot, chair);
+    // A date typed for a case the bot holds is not used: its own last review (1 Dec, so due by 1 Mar) is.
+    reply = await bot.pressOn(chair, next.card!, 'review.continue', { ...OLD_CASE, meetingDate: '2027-02-15', lastReviewDate: '2026-06-01', caseOpenedDate: '' });
+    expect(errorsOf(reply.card!)).toEqual([]);
+    expect(actionData(reply.card!, 'review.continue').step).toBe('introductions');
+    const setUpAgain = await bot.pressOn(chair, reply.card!, 'review.back');
+    expect(Object.keys(inputsOf(setUpAgain.card!))).not.toContain('lastReviewDate');
+    expect(Object.keys(inputsOf(setUpAgain.card!))).not.toContain('caseOpenedDate');
+    expect(textOf(setUpAgain.card)).not.toMatch(/first review|after the latest date/);
+  });
+});

@@ -1,5 +1,5 @@
 import { PolicyPack, WorkingDayCalendar } from '../timescales';
-import { Review, ReviewStatus } from './review';
+import { Review, ReviewStatus, SetUp } from './review';
 import { CaseHistory } from './review-timescales';
 
 /** One earlier or open review of a case, as the case index holds it. */
@@ -46,4 +46,31 @@ export function historyOf(reviews: readonly PastReview[], caseReference: string,
 export function longestHistory(reviews: readonly PastReview[], caseReferences: readonly string[], excludingReviewId: string): CaseHistory {
   const histories = caseReferences.map((ref) => historyOf(reviews, ref, excludingReviewId));
   return histories.reduce((most, h) => (h.previousReviews > most.previousReviews ? h : most), histories[0] ?? { previousReviews: 0 });
+}
+
+/**
+ * Whether the bot holds a meeting of any of these cases that was signed off (the initial meeting
+ * too: then it knows no review has been held yet). An open or cancelled review tells it nothing.
+ */
+export function isKnownCase(reviews: readonly PastReview[], caseReferences: readonly string[], excludingReviewId: string): boolean {
+  const refs = new Set(caseReferences);
+  return reviews.some((r) => refs.has(r.caseReference) && r.reviewId !== excludingReviewId && r.status === 'signed-off');
+}
+
+/**
+ * The history this meeting is timed from. The bot's own record wins whenever it holds any of the
+ * cases; for a case it has never seen (it began before the bot), the last review the chair recorded
+ * at set-up (so at least one review was held); with neither, none: the meeting is the first review.
+ */
+export function caseHistoryFor(
+  reviews: readonly PastReview[],
+  caseReferences: readonly string[],
+  excludingReviewId: string,
+  recorded: Pick<SetUp, 'lastReviewDate'>,
+): CaseHistory & { readonly source: NonNullable<CaseHistory['source']> } {
+  if (isKnownCase(reviews, caseReferences, excludingReviewId)) {
+    return { ...longestHistory(reviews, caseReferences, excludingReviewId), source: 'bot' };
+  }
+  if (recorded.lastReviewDate !== '') return { previousReviews: 1, lastReviewDate: recorded.lastReviewDate, source: 'chair' };
+  return { previousReviews: 0, source: 'none' };
 }

@@ -1,6 +1,6 @@
 import { sameEntraId } from '../identity/entra-id';
 import { applicableSteps, nextStep, previousStep, stepApplies, stepSatisfied } from './agenda';
-import { DecisionContext, longestHistory } from './case-knowledge';
+import { DecisionContext, caseHistoryFor, isKnownCase } from './case-knowledge';
 import { caseReferences, carryForwardActions } from './new-review';
 import { Review, STEP_IDS, StepId, TeamsPerson } from './review';
 import { ReviewEvent } from './review-events';
@@ -107,7 +107,7 @@ export function decide(review: Review, command: ReviewCommand, actor: TeamsPerso
 
 function submit(review: Review, step: StepId, typed: FormValues, intent: 'continue' | 'save', now: string, context: DecisionContext | undefined): Decision {
   if (step !== review.currentStep || step === 'minutes') return staleStep();
-  const form = step === 'set-up' && context ? withCaseMemory(typed, context) : typed;
+  const form = step === 'set-up' && context ? withCaseMemory(typed, review, context) : typed;
   const result = STEP_FORMS[step].parse(form, review, now);
   if (!result.ok) {
     return { ok: false, code: 'INVALID_INPUT', message: 'Some answers need attention.', fieldErrors: result.fieldErrors };
@@ -146,19 +146,26 @@ function planOf(review: Review): Partial<Review> {
 /**
  * The case remembers its plan start, its pack and who leads it: at set-up, what the chair leaves
  * blank is filled from the case's last review, so a later review only needs the case reference.
+ * Once the bot holds the case, set-up no longer asks when it opened: the date recorded stays.
  */
-function withCaseMemory(form: FormValues, context: DecisionContext): FormValues {
-  const missing = (['planStartDate', 'policyPackId', 'leadWorker'] as const).filter((id) => !form[id]?.trim());
-  if (missing.length === 0) return form;
+function withCaseMemory(form: FormValues, review: Review, context: DecisionContext): FormValues {
   const refs = new Set(
     Object.entries(form)
       .filter(([id, value]) => /^children\.\d+\.caseReference$/.test(id) && value.trim() !== '')
       .map(([, value]) => value.trim()),
   );
+  let filled = form;
+  const missing = (['planStartDate', 'policyPackId', 'leadWorker'] as const).filter((id) => !form[id]?.trim());
   const remembered = context.remembered.filter((c) => refs.has(c.caseReference)).sort((a, b) => b.previousReviews - a.previousReviews)[0];
-  if (!remembered) return form;
-  const from = { planStartDate: remembered.planStart, policyPackId: remembered.packId, leadWorker: remembered.leadWorker };
-  return { ...form, ...Object.fromEntries(missing.map((id) => [id, from[id]])) };
+  if (missing.length > 0 && remembered) {
+    const from = { planStartDate: remembered.planStart, policyPackId: remembered.packId, leadWorker: remembered.leadWorker };
+    filled = { ...filled, ...Object.fromEntries(missing.map((id) => [id, from[id]])) };
+  }
+  if (!form.caseOpenedDate?.trim() && isKnownCase(context.pastReviews, [...refs], review.id)) {
+    const opened = review.setUp?.caseOpenedDate || context.lastSignedOff?.setUp?.caseOpenedDate;
+    if (opened) filled = { ...filled, caseOpenedDate: opened };
+  }
+  return filled;
 }
 
 /**
@@ -175,10 +182,12 @@ function withTimescales(
   if (!setUp) return { ok: true, patch: {} };
   const pack = context.packs.get(setUp.policyPackId);
   if (!pack) return { ok: false, errors: { policyPackId: 'Choose one of the authorities listed' }, shown: {} };
-  const history = longestHistory(context.pastReviews, caseReferences(review), review.id);
-  const timescales = assessTimescales(setUp, pack, context.calendar, history);
+  // The bot's own record of the case wins; for a case it has never seen, what the chair recorded.
+  const history = caseHistoryFor(context.pastReviews, caseReferences(review), review.id, setUp);
+  const kept = step === 'set-up' && history.source === 'bot' && setUp.lastReviewDate !== '' ? { ...setUp, lastReviewDate: '' } : setUp;
+  const timescales = assessTimescales(kept, pack, context.calendar, history);
   const nextMeeting = review.nextMeeting && { ...review.nextMeeting, dateVerdict: judgeProposedDate(timescales, review.nextMeeting.proposedDate) };
-  const patch: Partial<Review> = { timescales, ...(nextMeeting ? { nextMeeting } : {}) };
+  const patch: Partial<Review> = { timescales, ...(nextMeeting ? { nextMeeting } : {}), ...(kept !== setUp ? { setUp: kept } : {}) };
   const missing = missingReasons({ ...review, ...patch });
   const field = step === 'set-up' ? 'timescaleReason' : 'dateReason';
   if (leaving && missing[field]) return { ok: false, errors: { [field]: missing[field] }, shown: { timescales } };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CinError } from '../../errors/error-catalogue';
 import {
-  ACTION_STATUSES, ATTENDANCE, ATTENDEE_ROLES, CHAIR_ROLES, FEELS_SAFE, INTERPRETER, LEAD_WORKERS, MEETING_MODES, MEETING_TYPES,
+  ACTION_STATUSES, ATTENDANCE, ATTENDEE_ROLES, CHAIR_ROLES, FEELS_SAFE, HISTORY_SOURCES, INTERPRETER, LEAD_WORKERS, MEETING_MODES, MEETING_TYPES,
   OUTCOMES, Review, SAFETY_PLAN_STATES, STEP_IDS, VOICE_SOURCES, YES_NO,
 } from './review';
 
@@ -53,6 +53,8 @@ const setUp = z.object({
   policyPackId: str,
   leadWorker: z.enum(LEAD_WORKERS),
   timescaleReason: str,
+  lastReviewDate: str.default(''),
+  caseOpenedDate: str.default(''),
 });
 
 const timescales = z.object({
@@ -65,6 +67,8 @@ const timescales = z.object({
   chair: verdict,
   meetingDate: verdict.nullable(),
   previousReviews: z.number().int().nonnegative(),
+  // Written before the history's source was kept: shown as not known, so set-up still offers its dates.
+  historyFrom: z.enum(HISTORY_SOURCES).default('none'),
 });
 
 const childVoice = z.object({

@@ -10,13 +10,15 @@ import {
   nextReviewWindow,
   planWeek,
 } from '../timescales';
-import { Review, SetUp, TimescaleRecord } from './review';
-import { FieldErrors } from './step-forms';
+import { HistorySource, Review, SetUp, TimescaleRecord } from './review';
+import type { FieldErrors } from './step-forms';
 
-/** What the store knows of a case before this meeting: the reviews signed off so far. */
+/** What is known of a case before this meeting: the reviews signed off so far. */
 export interface CaseHistory {
   readonly previousReviews: number;
   readonly lastReviewDate?: string;
+  /** Whose record it is: the bot's (the default), the chair's at set-up, or none known. */
+  readonly source?: HistorySource;
 }
 
 /** Reviews, not the initial meeting that agrees the plan, count towards the review history. */
@@ -34,6 +36,7 @@ export function assessTimescales(setUp: SetUp, pack: PolicyPack, calendar: Worki
   const chair = checkChairEligibility(pack, meetingType, setUp.chairRole, planStart, meetingDate, {
     leadWorker: setUp.leadWorker,
     reviewNumber: reviewsBefore(history) + 1,
+    ...(setUp.caseOpenedDate ? { caseOpened: setUp.caseOpenedDate } : {}),
   });
   const thisMeeting = meetingType === 'initial' ? null : windowCheck(pack, calendar, { planStart, reviewCount: reviewsBefore(history), ...last(history) }, meetingDate);
   const afterThis: ReviewHistory =
@@ -61,6 +64,7 @@ export function assessTimescales(setUp: SetUp, pack: PolicyPack, calendar: Worki
     chair: { ok: chair.ok, message: chair.message },
     meetingDate: thisMeeting,
     previousReviews: history.previousReviews,
+    historyFrom: history.source ?? 'bot',
   };
 }
 
@@ -91,6 +95,15 @@ export function judgeProposedDate(record: TimescaleRecord | undefined, proposedD
   return { ok: true, message: `Inside the window for the next review (${formatCalendarDate(w.earliest)} to ${formatCalendarDate(w.latest)}).` };
 }
 
+/** With no earlier review known, a meeting is judged as the first: a case that began before the bot need not be. */
+export function firstReviewHint(t: TimescaleRecord, setUp: SetUp): string {
+  if (t.historyFrom !== 'none' || setUp.meetingType === 'initial') return '';
+  return ` If this case had a CIN review before this one, enter its date under "${HISTORY_SECTION}" instead: the timescales then count from it.`;
+}
+
+/** The set-up section where the chair records the history of a case the bot has not seen. */
+export const HISTORY_SECTION = 'A case new to the bot';
+
 /**
  * A rule not met is never silently accepted: a chair the procedure does not name, a meeting outside
  * its window, or a next date outside the next window needs the reason, recorded with the decision.
@@ -101,7 +114,7 @@ export function missingReasons(review: Review): FieldErrors {
   const setUp = review.setUp;
   if (t && setUp && setUp.timescaleReason === '') {
     const problems = [t.chair, t.meetingDate].filter((v) => v !== null && !v.ok).map((v) => v!.message);
-    if (problems.length > 0) errors.timescaleReason = `Record the reason: ${problems.join(' ')}`;
+    if (problems.length > 0) errors.timescaleReason = `Record the reason: ${problems.join(' ')}${firstReviewHint(t, setUp)}`;
   }
   const next = review.nextMeeting;
   if (next?.dateVerdict && !next.dateVerdict.ok && next.dateReason === '') {

@@ -232,6 +232,12 @@ export interface SetUp {
   readonly leadWorker: LeadWorker;
   /** Why, when the meeting is outside its window or the chair is not the one the procedure names. */
   readonly timescaleReason: string;
+  /**
+   * For a case the bot holds no review of (it began before the bot): the last CIN review before this
+   * one and the day the case opened, as the chair records them ('' when not given).
+   */
+  readonly lastReviewDate: string;
+  readonly caseOpenedDate: string;
 }
 
 /** The timescales as they stood when the chair set the meeting up: what the minutes record. */
@@ -244,9 +250,14 @@ export interface TimescaleRecord {
   readonly nextReviewNote: string;
   readonly chair: { readonly ok: boolean; readonly message: string };
   readonly meetingDate: { readonly ok: boolean; readonly message: string } | null;
-  /** Reviews of this case signed off before this one. */
+  /** Reviews of this case signed off before this one (at least 1 when the chair recorded the last one). */
   readonly previousReviews: number;
+  /** Where the case's history came from: the bot's own reviews, the chair's record at set-up, or none known. */
+  readonly historyFrom: HistorySource;
 }
+
+export const HISTORY_SOURCES = ['bot', 'chair', 'none'] as const;
+export type HistorySource = (typeof HISTORY_SOURCES)[number];
 
 export interface Explanations {
   readonly roleAndModelExplained: boolean;

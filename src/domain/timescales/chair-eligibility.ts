@@ -13,6 +13,11 @@ export interface ChairContext {
   /** 1 for the first review after the plan started, 2 for the next... (Hertfordshire's first review differs). */
   readonly reviewNumber?: number;
   readonly variation?: string;
+  /**
+   * The day the case opened, where known (on or before the plan's start). A pack whose long-running
+   * rule concerns how long the case has been open counts from it; without it, from the plan's start.
+   */
+  readonly caseOpened?: CalendarDate;
 }
 
 export type ChairVerdict = Verdict<'named-chair' | 'not-named' | 'no-rule'> & { readonly allowedRoles: readonly PackRole[] };
@@ -33,13 +38,14 @@ export function checkChairEligibility(
 ): ChairVerdict {
   const what = meetingWords(meetingType);
   const longRunning = pack.chairs.longRunning;
+  const open = openSince(longRunning?.countedFrom, planStart, context.caseOpened);
   if (
     longRunning !== undefined &&
     meetingType !== 'initial' &&
     variationOf(pack, context.variation)?.skipLongRunningChair !== true &&
-    meetingDate > addCalendarDuration(planStart, longRunning.after)
+    meetingDate > addCalendarDuration(open.since, longRunning.after)
   ) {
-    const why = `the plan has been open more than ${describeDuration(longRunning.after)} (since ${formatCalendarDate(planStart)})`;
+    const why = `the ${open.what} has been open more than ${describeDuration(longRunning.after)} (since ${formatCalendarDate(open.since)})`;
     return verdictFor(pack, chairRole, what, longRunning.roles, cite(pack, longRunning.source), why);
   }
   const rule = ruleFor(pack, meetingType, context);
@@ -50,6 +56,15 @@ export function checkChairEligibility(
     };
   }
   return verdictFor(pack, chairRole, what, rule.roles, cite(pack, rule.source), undefined, rule.unless);
+}
+
+/**
+ * What a long-running rule counts from: the case's opening where the pack says so and it is known,
+ * else the plan's start (a case is open at least as long as its plan, so the earlier of the two).
+ */
+function openSince(countedFrom: 'planStart' | 'caseOpened' | undefined, planStart: CalendarDate, caseOpened: CalendarDate | undefined) {
+  if (countedFrom === 'caseOpened' && caseOpened !== undefined && caseOpened <= planStart) return { what: 'case', since: caseOpened };
+  return { what: 'plan', since: planStart };
 }
 
 function verdictFor(

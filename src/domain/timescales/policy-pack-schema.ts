@@ -15,6 +15,9 @@ function oneOf<T extends string>(values: readonly T[], what: string): z.ZodType<
   });
 }
 
+/** Where a long-running case's age is counted from: the start of its CIN plan, or the day the case opened. */
+export const LONG_RUNNING_FROM = ['planStart', 'caseOpened'] as const;
+
 const role = oneOf(PACK_ROLES, 'role');
 const meetingType = oneOf(MEETING_TYPES, 'meeting type');
 const leadWorker = oneOf(LEAD_WORKERS, 'lead worker');
@@ -117,7 +120,16 @@ export const policyPackSchema = z
     minutes: z.array(minutesRule),
     chairs: z.strictObject({
       rules: z.array(chairRule),
-      longRunning: z.strictObject({ after: calendarDuration, roles: z.array(role).min(1), source, interpretation: text.optional() }).optional(),
+      longRunning: z
+        .strictObject({
+          after: calendarDuration,
+          roles: z.array(role).min(1),
+          /** What the age counts from: the plan's start (the default), or the case's opening where the text says "a case is open". */
+          countedFrom: oneOf(LONG_RUNNING_FROM, 'start of a long-running case').optional(),
+          source,
+          interpretation: text.optional(),
+        })
+        .optional(),
     }),
     trajectory: z.strictObject({ from: calendarDuration.optional(), to: calendarDuration, source, interpretation: text.optional() }).optional(),
     driftCheckpoints: z.array(checkpoint),

@@ -21,7 +21,7 @@ const attendee = (role: AttendeeRole, attendance: Attendance = 'present', key = 
 const setUp = (meetingType: SetUp['meetingType'], mode: SetUp['mode']): SetUp => ({
   meetingType, mode, chairName: 'Chris Chair', chairRole: 'SSWOP', meetingDate: MEETING_DATE,
   children: [{ key: 'child-1', firstName: 'Amy', caseReference: 'CIN-1' }],
-  planStartDate: MEETING_DATE, policyPackId: 'leicestershire', leadWorker: 'SW', timescaleReason: '',
+  planStartDate: MEETING_DATE, policyPackId: 'leicestershire', leadWorker: 'SW', timescaleReason: '', lastReviewDate: '', caseOpenedDate: '',
 });
 
 const outcome = (kind: OutcomeKind, closureLikelyNextTime: boolean): Outcome => ({

@@ -103,6 +103,19 @@ describe("today's stored shape (format 0) is migrated on read", () => {
   });
 });
 
+describe('a review stored before set-up recorded the history of a case new to the bot', () => {
+  it('reads with no history recorded and its source not known, so set-up still offers the dates', () => {
+    const stored = JSON.parse(JSON.stringify(storedReviewOf(largeReview())));
+    delete stored.setUp.lastReviewDate;
+    delete stored.setUp.caseOpenedDate;
+    delete stored.timescales.historyFrom;
+    const read = readStoredReview(stored);
+    expect(read.setUp).toMatchObject({ lastReviewDate: '', caseOpenedDate: '' });
+    expect(read.timescales?.historyFrom).toBe('none');
+    expect({ ...read, setUp: largeReview().setUp, timescales: largeReview().timescales }).toEqual(JSON.parse(JSON.stringify(largeReview())));
+  });
+});
+
 describe('an unreadable document is refused with REVIEW_UNREADABLE, never cast', () => {
   const good = storedReviewOf(walkTo('plan'));
   it.each<[string, unknown]>([

@@ -101,6 +101,29 @@ describe('Hertfordshire (001): who chairs', () => {
     expect(verdict.ok).toBe(true);
   });
 
+  // §4 "If a case is open more than 18 months": counted from the day the case opened where it is known.
+  it.each([
+    ['opened 19 months before the meeting', '2025-05-01', 'CSW', false],
+    ['opened 19 months before, the Service Manager chairs', '2025-05-01', 'SM', true],
+    ['opened 6 months before the meeting', '2026-06-01', 'CSW', true],
+    ['opened the day the plan started', '2026-06-15', 'CSW', true],
+    ['a date after the plan started is not used: the plan is the older', '2026-09-01', 'CSW', true],
+  ] as const)('a case %s, chaired by %s on Tue 1 Dec 2026', (_, caseOpened, role, ok) => {
+    const verdict = checkChairEligibility(herts, 'progress', role, '2026-06-15', '2026-12-01', { reviewNumber: 3, caseOpened });
+    expect(verdict).toMatchObject({ ok, reasonRequired: !ok });
+    if (!ok) expect(verdict.message).toContain('because the case has been open more than 18 months (since Thu 1 May 2025)');
+  });
+
+  it('without the day the case opened, the 18 months count from the plan’s start', () => {
+    expect(checkChairEligibility(herts, 'progress', 'CSW', '2025-05-01', '2026-12-01', { reviewNumber: 3 }).message).toContain('the plan has been open more than 18 months (since Thu 1 May 2025)');
+    expect(checkChairEligibility(herts, 'progress', 'CSW', '2026-06-15', '2026-12-01', { reviewNumber: 3 }).ok).toBe(true);
+  });
+
+  it('a pack whose rule counts the plan ignores the day the case opened', () => {
+    const planCounted = { ...herts, chairs: { ...herts.chairs, longRunning: { ...herts.chairs.longRunning!, countedFrom: 'planStart' as const } } };
+    expect(checkChairEligibility(planCounted, 'progress', 'CSW', '2026-06-15', '2026-12-01', { reviewNumber: 3, caseOpened: '2025-05-01' }).ok).toBe(true);
+  });
+
   it('needs the review number, because the first review has its own rule', () => {
     expect(() => checkChairEligibility(herts, 'progress', 'TM', '2026-01-05', '2026-02-16')).toThrow(/reviewNumber is needed/);
   });

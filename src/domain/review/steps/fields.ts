@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { choicesOf } from '../review-labels';
-import { TEXT_LIMITS, calendarDate, choice, tick, trimmedText } from '../step-forms/form-values';
+import { TEXT_LIMITS, calendarDate, choice, isSensibleDate, tick, trimmedText } from '../step-forms/form-values';
 import { Audience, Field } from './step-definition';
 
 export { TEXT_LIMITS };
@@ -51,6 +51,16 @@ export function tickField(id: string, label: string, opts: Options = {}) {
 
 export function dateField(id: string, label: string, message: string, opts: Options = {}) {
   return field(id, label, 'date', calendarDate(message), 10, opts);
+}
+
+/** A date that may be left blank ('' when it is). */
+export function optionalDateField(id: string, label: string, opts: Options = {}) {
+  const schema = z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || isSensibleDate(v), 'Enter a real date (for example 2026-12-01), or leave it blank');
+  return field(id, label, 'date', schema, 10, opts);
 }
 
 export function timeField(id: string, label: string, opts: Options = {}) {

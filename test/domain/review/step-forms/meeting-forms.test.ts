@@ -8,7 +8,7 @@ describe('set-up', () => {
     expect(patchOf(parseStep('set-up', form))).toStrictEqual({
       setUp: {
         meetingType: 'initial', chairName: 'Chris Chair', chairRole: 'SSWOP', meetingDate: '2026-03-02', mode: 'online',
-        planStartDate: '2026-03-02', policyPackId: 'leicestershire', leadWorker: 'SW', timescaleReason: '',
+        planStartDate: '2026-03-02', policyPackId: 'leicestershire', leadWorker: 'SW', timescaleReason: '', lastReviewDate: '', caseOpenedDate: '',
         children: [
           { key: `child-${T36}-0`, firstName: 'Amy', caseReference: 'CIN-1001' },
           { key: `child-${T36}-1`, firstName: 'Ben', caseReference: 'LA/22-7' },
