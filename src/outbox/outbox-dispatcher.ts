@@ -10,6 +10,11 @@ export interface EffectHandler {
   perform(effect: StoredEffect): Promise<void>;
   /** Sends into a Teams chat: paced per chat within Teams' limits. */
   readonly pacedPerChat: boolean;
+  /**
+   * Performing it again does no harm (updating a card to the stored state): its completion is then
+   * recorded with the rest of its batch, in one write. Anything else is recorded the moment it is done.
+   */
+  readonly repeatable?: boolean;
 }
 
 export interface DispatcherOptions {
@@ -88,10 +93,20 @@ export class OutboxDispatcher {
     // One chat's effects in the order they were queued; different chats at once.
     const byChat = new Map<string, StoredEffect[]>();
     for (const effect of taken) byChat.set(effect.conversationId, [...(byChat.get(effect.conversationId) ?? []), effect]);
+    const repeatableDone: Array<{ effect: StoredEffect; ms: number }> = [];
     await Promise.all([...byChat.values()].map(async (effects) => {
-      for (const effect of effects) await this.perform(effect);
+      for (const effect of effects) await this.perform(effect, repeatableDone);
     }));
+    if (repeatableDone.length > 0) {
+      const kept = new Set(await this.options.outbox.completeMany(repeatableDone.map((d) => d.effect.id), this.owner, iso(this.o.clock())));
+      for (const { effect, ms } of repeatableDone) this.logDone(effect, kept.has(effect.id), ms);
+    }
     return taken.length;
+  }
+
+  private logDone(effect: StoredEffect, kept: boolean, ms: number): void {
+    const ids = { effectId: effect.id, kind: effect.kind, reviewId: effect.reviewId };
+    this.options.logger.log(kept ? 'info' : 'warn', kept ? 'effect.done' : 'effect.lease-lost', { ...ids, attempts: effect.attempts + 1, ms });
   }
 
   private async run(): Promise<void> {
@@ -132,7 +147,7 @@ export class OutboxDispatcher {
     });
   }
 
-  private async perform(effect: StoredEffect): Promise<void> {
+  private async perform(effect: StoredEffect, repeatableDone: Array<{ effect: StoredEffect; ms: number }>): Promise<void> {
     const { outbox, logger } = this.options;
     const handler = this.options.handlers[effect.kind];
     const ids = { effectId: effect.id, kind: effect.kind, reviewId: effect.reviewId };
@@ -155,8 +170,8 @@ export class OutboxDispatcher {
     const started = this.o.clock();
     try {
       await withTimeLimit(handler.perform(effect), this.o.callTimeoutMs);
-      const kept = await outbox.complete(effect.id, this.owner, iso(this.o.clock()));
-      logger.log(kept ? 'info' : 'warn', kept ? 'effect.done' : 'effect.lease-lost', { ...ids, attempts: effect.attempts + 1, ms: this.o.clock() - started });
+      if (handler.repeatable) return void repeatableDone.push({ effect, ms: this.o.clock() - started });
+      this.logDone(effect, await outbox.complete(effect.id, this.owner, iso(this.o.clock())), this.o.clock() - started);
     } catch (error) {
       const failure = asFailure(error);
       const attempts = effect.attempts + 1;

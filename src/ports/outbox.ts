@@ -31,6 +31,8 @@ export interface Outbox {
   take(owner: string, now: string, leaseUntil: string, limit: number): Promise<StoredEffect[]>;
   /** Done. False when the lease was lost (someone else holds it now). */
   complete(id: string, owner: string, now: string): Promise<boolean>;
+  /** Several done, in one write; the ids whose lease was still ours. */
+  completeMany(ids: readonly string[], owner: string, now: string): Promise<string[]>;
   /** Not done: try again from `notBefore`; `attempted` counts it as an attempt (a pacing delay does not). */
   retryAt(id: string, owner: string, notBefore: string, attempted: boolean, error: string): Promise<void>;
   /** Given up on: it will not be tried again. */

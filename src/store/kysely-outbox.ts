@@ -61,6 +61,18 @@ export class KyselyOutbox implements Outbox {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  async completeMany(ids: readonly string[], owner: string, now: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .updateTable('outbox')
+      .set({ status: 'done', done_at: now, lease_owner: null, lease_until: null, last_error: null })
+      .where('id', 'in', [...ids])
+      .where('lease_owner', '=', owner)
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async retryAt(id: string, owner: string, notBefore: string, attempted: boolean, error: string): Promise<void> {
     await this.db
       .updateTable('outbox')

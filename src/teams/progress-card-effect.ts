@@ -14,6 +14,7 @@ import { ChatMessages } from './chat-messages';
 export function progressCardEffect(store: ReviewStore, outbox: Outbox, directory: ConversationDirectory, cards: ReviewCards, messages: ChatMessages): EffectHandler {
   return {
     pacedPerChat: true,
+    repeatable: true,
     async perform(effect) {
       const mine = Number(effect.payload.version);
       const later = (await outbox.ofReview(effect.reviewId)).some(

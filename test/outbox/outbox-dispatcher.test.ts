@@ -243,6 +243,7 @@ function watchedOutbox(beforeAnswer: () => Promise<void> = async () => undefined
   const watched: Outbox = {
     take: (...a) => outbox.take(...a),
     complete: (...a) => outbox.complete(...a),
+    completeMany: (...a) => outbox.completeMany(...a),
     retryAt: (...a) => outbox.retryAt(...a),
     fail: (...a) => outbox.fail(...a),
     ofReview: (...a) => outbox.ofReview(...a),
