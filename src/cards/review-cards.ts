@@ -1,4 +1,6 @@
 import { applicableSteps, progressOf, stepTitle } from '../domain/review/agenda';
+import { chairCandidates } from '../domain/review/chair-hand-over';
+import { londonDate, londonTimeAndDate } from '../domain/review/london-time';
 import { minutesOf } from '../domain/review/minutes';
 import { Review, STEP_IDS } from '../domain/review/review';
 import { ESCALATION_INSTRUCTIONS, outstandingSteps } from '../domain/review/review-machine';
@@ -8,6 +10,7 @@ import { formatCalendarDate } from '../domain/timescales';
 import { blankFields } from './card-fields';
 import { elementsOf } from './card-inputs';
 import { AdaptiveCardJson, CardTemplates } from './card-templates';
+import { asPlainText } from './plain-text';
 import { SectionContext, sectionsFor } from './step-sections';
 
 export interface ChairCardOptions {
@@ -37,6 +40,22 @@ const LIST_STEPS: Partial<Record<Review['currentStep'], string>> = {
   plan: 'Save and add another action or statement',
 };
 
+/** What happens to signed-off minutes in this version: said wherever they are shown signed off. */
+export const AFTER_SIGN_OFF = 'The minutes are kept; sending them to attendees is not yet available in this version: share them from here.';
+
+/** Who the chair is being handed to, as the confirmation names them. */
+export interface HandOverAsked {
+  readonly attendeeKey: string;
+  readonly name: string;
+}
+
+/** "Signed off by Sam at 10:32 on Tue 1 Dec 2026." (or cancelled), or '' while the review is open. */
+export function finishedLine(review: Review): string {
+  if (review.signOff) return `Signed off by ${asPlainText(review.signOff.by.name)} at ${londonTimeAndDate(review.signOff.at)}.`;
+  if (review.cancelled) return `Cancelled by ${asPlainText(review.cancelled.by.name)} at ${londonTimeAndDate(review.cancelled.at)}.`;
+  return '';
+}
+
 /** Builds every card the bot sends from a review: the view models live here, the layout in cards/. */
 export class ReviewCards {
   constructor(
@@ -63,46 +82,47 @@ export class ReviewCards {
       canGoBack: step !== 'set-up',
       canAddAttendee: step !== 'set-up' && step !== 'introductions',
       newAttendeeElements: elementsOf(blankFields(NEW_ATTENDEE_FIELDS, 'newAttendee.', { attendance: 'present' })),
-      handOverChoices: review.attendees
-        .filter((a) => a.teams && a.teams.teamsUserId !== review.chair.teamsUserId)
-        .map((a) => ({ title: a.name, value: a.key })),
+      // Only professionals of this chat in the review's tenant; the decision refuses anyone else.
+      handOverChoices: chairCandidates(review).map((a) => ({ title: a.name, value: a.key })),
     });
   }
 
   minutes(review: Review, options: Omit<ChairCardOptions, 'typed' | 'errors'>): AdaptiveCardJson {
     const open = review.status === 'in-progress';
     const outstanding = outstandingSteps(review);
-    const signedOff = review.signOff ? `Signed off by ${review.signOff.by.name} at ${review.signOff.at}` : '';
-    const cancelled = review.cancelled ? `Cancelled by ${review.cancelled.by.name} at ${review.cancelled.at}` : '';
+    const finished = finishedLine(review);
+    // Signed off: say what happened and what happens next, every time the minutes are shown.
+    const afterSignOff = review.status === 'signed-off' ? `${finished} ${AFTER_SIGN_OFF}` : '';
     return this.templates.render('minutes-draft', {
-      ...this.common(review, options),
+      ...this.common(review, { ...options, noticeColor: options.noticeColor ?? (afterSignOff ? 'Good' : 'Attention') }),
       title: open ? 'Draft minutes' : 'Minutes',
       sections: minutesOf(review),
       canAmend: open,
       canSignOff: open && outstanding.length === 0,
-      signedOffText: signedOff || cancelled,
+      signedOffText: finished,
       notice:
         options.notice ??
-        (open && outstanding.length > 0
-          ? `Still to complete before sign-off: ${outstanding.map((s) => stepTitle(review, s)).join(', ')}.`
-          : ''),
+        (afterSignOff ||
+          (open && outstanding.length > 0 ? `Still to complete before sign-off: ${outstanding.map((s) => stepTitle(review, s)).join(', ')}.` : '')),
     });
   }
 
   /** What everyone in the chat sees: progress, never content. The chair's client refreshes to their own view. */
   progress(review: Review, notice = ''): AdaptiveCardJson {
     const steps = applicableSteps(review);
-    const statusText =
+    const statusText = review.status === 'in-progress' ? progressOf(review).label : finishedLine(review);
+    const note =
       review.status === 'signed-off'
-        ? 'The minutes are signed off.'
+        ? 'The minutes stay with the chair: sending them to attendees is not yet available in this version.'
         : review.status === 'cancelled'
-          ? 'This review was cancelled.'
-          : progressOf(review).label;
+          ? 'This review was cancelled: no minutes will be produced.'
+          : 'What is written stays with the chair until the minutes are sent.';
     return this.templates.render('review-progress', {
       reviewId: review.id,
       heading: 'Child in Need review',
       chairName: review.chair.name,
       statusText,
+      note,
       notice,
       agenda: STEP_IDS.map((s, i) => {
         const applies = steps.includes(s);
@@ -121,6 +141,61 @@ export class ReviewCards {
 
   confirmCancel(review: Review): AdaptiveCardJson {
     return this.templates.render('confirm-cancel', { reviewId: review.id, version: review.version, chairName: review.chair.name });
+  }
+
+  /** The second press of a hand-over: nothing changes until the chair confirms. */
+  confirmHandOver(review: Review, to: HandOverAsked): AdaptiveCardJson {
+    const name = asPlainText(to.name);
+    return this.templates.render('confirm-review-action', {
+      reviewId: review.id,
+      version: review.version,
+      step: review.currentStep,
+      handTo: to.attendeeKey,
+      question: `Hand the chair to ${name}?`,
+      detail: `Only ${name} can change the review after this.`,
+      confirmTitle: 'Confirm',
+      keepTitle: 'Keep chairing',
+    });
+  }
+
+  /** The second press of sign-off: what it means, before it is done. */
+  confirmSignOff(review: Review): AdaptiveCardJson {
+    return this.templates.render('confirm-review-action', {
+      reviewId: review.id,
+      version: review.version,
+      step: 'minutes',
+      handTo: '',
+      question: 'Sign off the minutes?',
+      detail:
+        'Once signed off, the minutes can no longer be amended. They are kept with you as the chair; sending them to attendees is not yet available in this version.',
+      confirmTitle: 'Confirm sign-off',
+      keepTitle: 'Not yet',
+    });
+  }
+
+  /**
+   * What the chat sees when `resume` finds only a signed-off review: one line, with a user-specific
+   * view (`refresh.userIds`) that turns into the minutes for its chair alone; the button does the
+   * same where a client does not refresh by itself.
+   */
+  lastMinutesForChair(review: Review): AdaptiveCardJson {
+    const chair = asPlainText(review.chair.name);
+    const when = review.signOff ? ` on ${londonDate(review.signOff.at)}` : '';
+    return this.templates.render('minutes-private', {
+      reviewId: review.id,
+      chairUserIds: [review.chair.teamsUserId],
+      chairName: review.chair.name,
+      line: `The minutes of the last review here, signed off${when}: only ${chair} can see them.`,
+    });
+  }
+
+  /** `status` (and `resume` of a cancelled review) when no review is open: what became of the last one. */
+  lastReviewStatus(review: Review): string {
+    if (review.signOff) {
+      return `The last review here was signed off by ${asPlainText(review.signOff.by.name)} on ${londonDate(review.signOff.at)}. Type resume to see its minutes (chair only).`;
+    }
+    const by = review.cancelled ? ` by ${asPlainText(review.cancelled.by.name)} on ${londonDate(review.cancelled.at)}` : '';
+    return `The last review here was cancelled${by}; no minutes were produced. Type "start review" to begin a new one.`;
   }
 
   /** The caller's cases with what is due, most urgent first. Case references only: no names. */

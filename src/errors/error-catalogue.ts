@@ -32,6 +32,10 @@ export const ERROR_CATALOGUE = {
     status: 500,
     say: 'The saved review in this chat could not be read. Nothing has been changed; please tell your support team.',
   },
+  CHAIR_NOT_ELIGIBLE: {
+    status: 403,
+    say: 'The chair can be handed only to a professional in this chat from your organisation (not a child, parent, carer or family member).',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -15,6 +15,8 @@ export interface ReviewStore {
   /** The review in progress in this conversation, if any. */
   findOpen(conversationId: string): Promise<Review | undefined>;
   get(reviewId: string): Promise<Review | undefined>;
+  /** The review of this conversation that finished (signed off or cancelled) most recently, if any. */
+  latestFinished(conversationId: string): Promise<Review | undefined>;
   /** The review an activity already changed or created, if that activity was applied. */
   appliedBy(activityKey: string): Promise<string | undefined>;
   /** 'already-open' when the conversation has a review in progress. The effects are queued in the same transaction. */

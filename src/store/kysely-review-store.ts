@@ -37,6 +37,20 @@ export class KyselyReviewStore implements ReviewStore {
     return row ? parse(row) : undefined;
   }
 
+  async latestFinished(conversationId: string): Promise<Review | undefined> {
+    const row = await this.db
+      .selectFrom('reviews')
+      .select(['doc', 'shared_card_activity_id'])
+      .where('conversation_id', '=', conversationId)
+      .where('status', '!=', 'in-progress')
+      // A finished review changes no more: its last change is when it finished.
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? parse(row) : undefined;
+  }
+
   async appliedBy(activityKey: string): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('applied_activities')

@@ -17,7 +17,13 @@ export async function rosterOf(context: TurnContext, logger: Logger): Promise<Te
     const page = await Promise.race([TeamsInfo.getPagedMembers(context, MAX_ROSTER), timeout]).finally(() => clearTimeout(timer));
     return page.members
       .filter((m) => m.id && m.name)
-      .map((m) => ({ teamsUserId: m.id, name: m.name, ...(m.aadObjectId ? { aadObjectId: canonicalEntraId(m.aadObjectId) } : {}) }));
+      .map((m) => ({
+        teamsUserId: m.id,
+        name: m.name,
+        ...(m.aadObjectId ? { aadObjectId: canonicalEntraId(m.aadObjectId) } : {}),
+        // Whose organisation they belong to: the chair is handed only to people of the review's tenant.
+        ...(m.tenantId ? { tenantId: canonicalEntraId(m.tenantId) } : {}),
+      }));
   } catch (error) {
     logger.log('warn', 'roster.unavailable', { reason: (error as Error).message });
     return [];

@@ -15,6 +15,8 @@ import { rosterOf } from './conversation-roster';
 import { answerToUnofferedInvoke } from './invoke-names';
 import { commandTextOf } from './mention-text';
 import { dueCardForMessage, dueCardForRefresh, dueShowPayload, keptPrivate } from './private-due';
+import { lastMinutesCard } from './private-minutes';
+import { londonTimeAndDate } from '../domain/review/london-time';
 import { isTenantAllowed } from './tenant-allow-list';
 import { DUE_SHOW_VERB } from '../cards/private-due-cards';
 import { activityKeyOf, conversationOf, personOf, tenantOf } from './teams-turn';
@@ -44,7 +46,9 @@ export class ReviewBot extends TeamsActivityHandler {
     'review.back': cardAction(reviewPressPayload('review.back'), (c, p) => this.onReviewPress(c, p)),
     'review.goto': cardAction(reviewPressPayload('review.goto'), (c, p) => this.onReviewPress(c, p)),
     'review.signOff': cardAction(reviewPressPayload('review.signOff'), (c, p) => this.onReviewPress(c, p)),
+    'review.confirmSignOff': cardAction(reviewPressPayload('review.confirmSignOff'), (c, p) => this.onReviewPress(c, p)),
     'review.handChair': cardAction(reviewPressPayload('review.handChair'), (c, p) => this.onReviewPress(c, p)),
+    'review.confirmHandChair': cardAction(reviewPressPayload('review.confirmHandChair'), (c, p) => this.onReviewPress(c, p)),
     'review.addAttendee': cardAction(reviewPressPayload('review.addAttendee'), (c, p) => this.onReviewPress(c, p)),
     'review.cancel': cardAction(reviewPressPayload('review.cancel'), (c, p) => this.onReviewPress(c, p)),
     'review.keep': cardAction(reviewPressPayload('review.keep'), (c, p) => this.onReviewPress(c, p)),
@@ -102,14 +106,19 @@ export class ReviewBot extends TeamsActivityHandler {
       }
       case 'resume': {
         const review = await this.deps.actions.current(conversation);
-        if (!review) return void (await context.sendActivity(userMessageFor('NO_OPEN_REVIEW')));
-        await this.postProgress(context, review);
+        if (review) return void (await this.postProgress(context, review));
+        const last = await this.deps.actions.lastFinished(conversation);
+        if (!last) return void (await context.sendActivity(userMessageFor('NO_OPEN_REVIEW')));
+        // The minutes reach their chair alone; a cancelled review has none.
+        if (last.status === 'signed-off') return void (await send(lastMinutesCard(this.deps.cards, context, last, actor, today)));
+        await context.sendActivity(this.deps.cards.lastReviewStatus(last));
         return;
       }
       case 'status': {
         const review = await this.deps.actions.current(conversation);
-        if (!review) return void (await context.sendActivity(userMessageFor('NO_OPEN_REVIEW')));
-        await send(this.deps.cards.progress(review));
+        if (review) return void (await send(this.deps.cards.progress(review)));
+        const last = await this.deps.actions.lastFinished(conversation);
+        await context.sendActivity(last ? this.deps.cards.lastReviewStatus(last) : userMessageFor('NO_OPEN_REVIEW'));
         return;
       }
       case 'cancel': {
@@ -184,9 +193,12 @@ export class ReviewBot extends TeamsActivityHandler {
     const review = result.review;
     if (!isChair(review, actor)) {
       const notice = result.kind === 'refused' || review.status === 'in-progress' ? chairOnly(review, 'see and change the answers') : '';
-      return cards.progress(review, notice);
+      const handedOver = result.kind === 'changed' && isChair(result.previous, actor) ? review.chairHandOvers.at(-1) : undefined;
+      return cards.progress(review, handedOver ? `You handed the chair to ${handedOver.to.name} at ${londonTimeAndDate(handedOver.at)}. ${notice}` : notice);
     }
     switch (result.kind) {
+      case 'confirm':
+        return result.asks.kind === 'hand-chair' ? cards.confirmHandOver(review, result.asks) : cards.confirmSignOff(review);
       case 'invalid':
         return cards.forChair(review, { today, typed: result.typed, errors: result.errors, notice: userMessageFor('INVALID_INPUT') });
       case 'conflict':
@@ -194,11 +206,8 @@ export class ReviewBot extends TeamsActivityHandler {
       case 'refused':
         return cards.forChair(review, { today, notice: result.message });
       case 'changed':
-        return cards.forChair(review, {
-          today,
-          ...(result.typed ? { typed: result.typed } : {}),
-          ...(review.status === 'signed-off' ? { notice: 'Minutes signed off.', noticeColor: 'Good' as const } : {}),
-        });
+        // Signed off: the minutes card says who signed off when, and what happens next.
+        return cards.forChair(review, { today, ...(result.typed ? { typed: result.typed } : {}) });
       default:
         return cards.forChair(review, { today });
     }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 export const CHAT_COMMANDS = [
   { name: 'start review', description: 'Start a CIN review in this chat. You will chair it.' },
-  { name: 'resume', description: 'Show the review in progress again, where it was left.' },
-  { name: 'status', description: 'Say which step the review is at.' },
+  { name: 'resume', description: 'Show the review in progress again, where it was left; once the last review here is signed off, its minutes (chair only).' },
+  { name: 'status', description: 'Say which step the review is at, or what became of the last review here.' },
   { name: 'due', description: 'List your cases with reviews due or overdue, minutes outstanding and drift checkpoints, most urgent first. In a group chat only you see the list.' },
   { name: 'help', description: 'Show this list.' },
   { name: 'cancel', description: 'Cancel the review in progress (asks to confirm; chair only).' },

@@ -30,16 +30,27 @@ export const REVIEW_VERBS = [
   'review.back',
   'review.goto',
   'review.signOff',
+  'review.confirmSignOff',
   'review.handChair',
+  'review.confirmHandChair',
   'review.addAttendee',
   'review.cancel',
   'review.keep',
 ] as const;
 export type ReviewVerb = (typeof REVIEW_VERBS)[number];
 
+/** A change that takes effect only on a second press: what the chair is asked to confirm. */
+export type Confirmation =
+  | { readonly kind: 'hand-chair'; readonly attendeeKey: string; readonly name: string }
+  | { readonly kind: 'sign-off' };
+
+/** The first press of these only asks; their confirming verb makes the change. */
+const ASKS_FIRST: Partial<Record<ReviewVerb, true>> = { 'review.handChair': true, 'review.signOff': true };
+
 /** What a press came to, in the review's terms; the Teams layer turns it into a card. */
 export type PressResult =
   | { readonly kind: 'changed'; readonly review: Review; readonly previous: Review; readonly typed?: FormValues }
+  | { readonly kind: 'confirm'; readonly review: Review; readonly asks: Confirmation }
   | { readonly kind: 'view'; readonly review: Review }
   | { readonly kind: 'invalid'; readonly review: Review; readonly typed: FormValues; readonly errors: FieldErrors }
   | { readonly kind: 'conflict'; readonly review: Review; readonly typed: FormValues }
@@ -85,13 +96,18 @@ export class ReviewActions {
     return this.store.findOpen(conversation.id);
   }
 
+  /** The review of this chat that finished last (signed off or cancelled), for `status` and `resume` once none is open. */
+  async lastFinished(conversation: Conversation): Promise<Review | undefined> {
+    return this.store.latestFinished(conversation.id);
+  }
+
   async recordSharedCard(review: Review, activityId: string): Promise<void> {
     await this.store.recordSharedCard(review.id, activityId);
   }
 
   /** A press on a card: load the review, check who and which version, decide, save with its effects. */
   async press(conversation: Conversation, actor: TeamsPerson, activityKey: string | null, press: CardPress, now: string): Promise<PressResult> {
-    const review = await this.reviewPressedOn(conversation, press.reviewId);
+    const review = await this.reviewPressedOn(conversation, press);
     if (!review) return { kind: 'no-review' };
     const refusal = await this.checkPress(review, actor, activityKey, press, now);
     if (refusal) return refusal;
@@ -99,6 +115,8 @@ export class ReviewActions {
     if ('errors' in command) return { kind: 'invalid', review, typed: press.form, errors: command.errors };
     const decision = decide(review, command, actor, now, await this.contextFor(review, command));
     if (!decision.ok) return refusedBy(decision, review, press.form);
+    // Decided, so the chair is asked only what would be accepted; nothing is saved until they confirm.
+    if (ASKS_FIRST[press.verb]) return { kind: 'confirm', review, asks: confirmationOf(command, press) };
     const saved = await this.store.save(decision.review, review.version, activityKey, effectsOf(decision.review, decision.events));
     if (saved === 'saved') {
       this.effectsQueued();
@@ -138,12 +156,18 @@ export class ReviewActions {
     return { kind: 'conflict', review: saved === 'saved' ? back.review : ((await this.store.get(review.id)) ?? review), typed: press.form };
   }
 
-  /** The open review of this chat; or, for a finished one, the review the card names if it is this chat's. */
-  private async reviewPressedOn(conversation: Conversation, reviewId: string): Promise<Review | undefined> {
+  /**
+   * The open review of this chat; or, for a finished one, the review the card names if it is this
+   * chat's. A refresh of a finished review's card (its minutes, shown to its chair) shows that review
+   * even once another has started.
+   */
+  private async reviewPressedOn(conversation: Conversation, press: CardPress): Promise<Review | undefined> {
+    const named = press.verb === 'review.refresh' ? await this.store.get(press.reviewId) : undefined;
+    if (named && named.status !== 'in-progress' && named.conversationId === conversation.id) return named;
     const open = await this.store.findOpen(conversation.id);
     if (open) return open;
-    const named = await this.store.get(reviewId);
-    return named && named.conversationId === conversation.id ? named : undefined;
+    const pressed = named ?? (await this.store.get(press.reviewId));
+    return pressed && pressed.conversationId === conversation.id ? pressed : undefined;
   }
 
   /** What the decision needs to know of the cases it names; nothing is read when it needs nothing. */
@@ -181,12 +205,14 @@ function commandFor(review: Review, press: CardPress): ReviewCommand | { errors:
     case 'review.goto':
       return { type: 'goto', step };
     case 'review.signOff':
+    case 'review.confirmSignOff':
       return { type: 'sign-off' };
     case 'review.cancel':
       return { type: 'cancel' };
     case 'review.addAttendee':
       return { type: 'add-attendee', form: press.form };
-    case 'review.handChair': {
+    case 'review.handChair':
+    case 'review.confirmHandChair': {
       // The new chair is looked up in the stored review: a card cannot name an arbitrary identity.
       const attendee = review.attendees.find((a) => a.key === press.form.handTo && a.teams);
       if (!attendee?.teams) return { errors: { handTo: 'Choose someone from this chat to hand the chair to' } };
@@ -195,6 +221,10 @@ function commandFor(review: Review, press: CardPress): ReviewCommand | { errors:
     default:
       return { type: 'goto', step: review.currentStep };
   }
+}
+
+function confirmationOf(command: ReviewCommand, press: CardPress): Confirmation {
+  return command.type === 'hand-chair' ? { kind: 'hand-chair', attendeeKey: press.form.handTo ?? '', name: command.to.name } : { kind: 'sign-off' };
 }
 
 function refusedBy(decision: Extract<Decision, { ok: false }>, review: Review, typed: FormValues): PressResult {

@@ -42,6 +42,7 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
     updatedAt: '2026-11-24T10:30:00.000Z',
     startedBy: chair,
     chair,
+    chairHandOvers: [],
     currentStep: 'minutes',
     completedSteps: STEP_IDS.filter((s) => s !== 'minutes'),
     rosterOffered: [],

@@ -23,6 +23,11 @@ function everyCard(review = largeReview()) {
     ['step with errors', cards.forChair({ ...review, currentStep: 'plan' }, { today, errors: { 'actions.3.who': 'Every action needs an owner' }, notice: 'Some answers need attention.' })],
     ['minutes signed off', cards.minutes({ ...review, status: 'signed-off', signOff: { by: review.chair, at: '2026-11-24T11:00:00Z' } }, { today })],
     ['progress', cards.progress(review, 'Only Chris Chair can change this review.')],
+    ['progress signed off', cards.progress({ ...review, status: 'signed-off', signOff: { by: review.chair, at: '2026-11-24T11:00:00Z' } })],
+    ['confirm hand-over', cards.confirmHandOver(review, { attendeeKey: review.attendees[1]!.key, name: review.attendees[1]!.name })],
+    ['confirm sign-off', cards.confirmSignOff(review)],
+    ['last minutes, for the chair only', cards.lastMinutesForChair({ ...review, status: 'signed-off', signOff: { by: review.chair, at: '2026-11-24T11:00:00Z' } })],
+    ['minutes with hand-overs', cards.minutes({ ...review, chairHandOvers: Array.from({ length: 20 }, (_, i) => ({ from: review.chair, to: { teamsUserId: `29:p${i}`, name: review.attendees[1]!.name }, at: '2026-11-24T10:00:00Z' })) }, { today })],
     ['confirm cancel', cards.confirmCancel(review)],
     ['help', cards.help(CHAT_COMMANDS)],
     ['due list', cards.due(Array.from({ length: 40 }, (_, i) => ({ caseReference: `CIN-${i}`, kind: 'review-overdue' as const, due: '2026-11-01', daysOverdue: 40 - i, message: 'The review is overdue: the procedure says every 4-6 weeks.', alertId: 'review-overdue' })), today, 'Recorded.')],
@@ -69,7 +74,7 @@ describe('every card template', () => {
     const typed = '${secret} {{x}} ${$root.reviewId} ${count(sections)}';
     const rendered = everyCard(largeReview((s) => `${s} ${typed}`));
     // Cards that show no typed text: the explanations step (ticks only), and the cards that are not about the review's content.
-    const withoutTypedText = ['step explanations', 'progress', 'confirm cancel', 'help', 'due list', 'due list, empty'];
+    const withoutTypedText = ['step explanations', 'progress', 'progress signed off', 'confirm cancel', 'confirm sign-off', 'last minutes, for the chair only', 'help', 'due list', 'due list, empty'];
     const withTypedText = rendered.filter(([name]) => !withoutTypedText.includes(name));
     expect(withTypedText.map(([name]) => name)).toEqual(expect.arrayContaining(['step minutes', 'step with errors', 'minutes signed off', 'step plan']));
     // Had any of it been evaluated, this exact string would be gone from the card.

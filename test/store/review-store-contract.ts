@@ -87,6 +87,24 @@ export function reviewStoreContract(name: string, open: () => Promise<ReviewStor
       expect(await store.lastSignedOffForCase('t1', 'CIN-8')).toBeUndefined();
     });
 
+    it('finds the review of a conversation that finished last, signed off or cancelled, never an open one', async () => {
+      const at = (r: Review, patch: Partial<Review>, updatedAt: string) => ({ ...r, ...patch, version: r.version + 1, updatedAt });
+      expect(await store.latestFinished('conv-1')).toBeUndefined();
+      const signed = reviewIn('conv-1');
+      await store.create(signed, 'k1');
+      await store.save(at(signed, { status: 'signed-off', signOff: { by: chair, at: '2026-11-24T10:00:00.000Z' } }, '2026-11-24T10:00:00.000Z'), 1, null);
+      const cancelled = reviewIn('conv-1');
+      await store.create(cancelled, 'k2');
+      await store.save(at(cancelled, { status: 'cancelled', cancelled: { by: chair, at: '2026-11-25T10:00:00.000Z' } }, '2026-11-25T10:00:00.000Z'), 1, null);
+      await store.create(reviewIn('conv-1'), 'k3');
+      const elsewhere = reviewIn('conv-2');
+      await store.create(elsewhere, 'k4');
+      await store.save(at(elsewhere, { status: 'signed-off', signOff: { by: chair, at: '2026-11-26T10:00:00.000Z' } }, '2026-11-26T10:00:00.000Z'), 1, null);
+      expect(await store.latestFinished('conv-1')).toMatchObject({ id: cancelled.id, status: 'cancelled' });
+      expect((await store.latestFinished('conv-2'))?.id).toBe(elsewhere.id);
+      expect(await store.latestFinished('conv-3')).toBeUndefined();
+    });
+
     it('keeps one summary a case with every write, for the scan and for `due`', async () => {
       const setUp = { meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: 'CIN-9' }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-10-01', mode: 'online' as const, planStartDate: '2026-09-01', policyPackId: 'leicestershire', leadWorker: 'KW' as const, timescaleReason: '', lastReviewDate: '', caseOpenedDate: '' };
       const first = { ...reviewIn('a'), setUp };

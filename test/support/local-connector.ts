@@ -13,6 +13,8 @@ export interface ConnectorMember {
   id: string;
   name: string;
   aadObjectId?: string;
+  /** The member's own tenant, as Teams' roster gives it. */
+  tenantId?: string;
 }
 
 /**

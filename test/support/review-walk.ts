@@ -132,3 +132,10 @@ export async function walkToMinutes(bot: BotUnderTest, chair: TeamsUser, from?: 
   if (!reply.card) throw new Error('No minutes card');
   return reply.card;
 }
+
+/** Signs off from the minutes card as a chair does: "Sign off the minutes", then "Confirm sign-off". */
+export async function signOff(bot: BotUnderTest, chair: TeamsUser, minutes: Record<string, any>): Promise<InvokeReply> {
+  const asked = await bot.pressOn(chair, minutes, 'review.signOff');
+  if (!asked.card) throw new Error(`No confirmation card: ${JSON.stringify(asked.body).slice(0, 300)}`);
+  return bot.pressOn(chair, asked.card, 'review.confirmSignOff');
+}

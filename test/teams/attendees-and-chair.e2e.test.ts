@@ -15,7 +15,7 @@ async function reachChildVoice(bot: BotUnderTest) {
   return reply;
 }
 
-describe('attendees join late, and the chair can be handed over', () => {
+describe('attendees join late, and the chair is not handed over to just anyone', () => {
   let bot: BotUnderTest;
   beforeEach(async () => {
     bot = await new BotUnderTest().start();
@@ -44,18 +44,19 @@ describe('attendees join late, and the chair can be handed over', () => {
     expect(textOf(reply.card)).toContain('Dr Late Arrival, M-LATE-ORG');
   });
 
-  it('hands the chair to someone in the chat: from then on only they drive', async () => {
+  it('offers no hand-over before anyone’s role is known, and refuses one pressed anyway', async () => {
     await bot.say(chair, 'start review');
     const opened = await openAsChair(bot, chair);
-    const handOver = opened.card!.actions.find((a: any) => a.title === 'Hand the chair over');
-    const mumKey = handOver.card.body[0].choices.find((c: any) => c.title === 'Mum').value;
-    // A card cannot name an identity that is not in the review.
-    const forged = await bot.pressOn(chair, handOver.card, 'review.handChair', { handTo: 'someone-else' });
+    // At set-up the chat's members are offered as attendees, their roles not yet chosen: none is known to be a professional.
+    expect(opened.card!.actions.find((a: any) => a.title === 'Hand the chair over')).toBeUndefined();
+    const data = actionData(opened.card!, 'review.continue');
+    const forged = await bot.press(chair, 'review.handChair', { ...data, handTo: 'someone-else' });
     expect(textOf(forged.card)).toContain('Choose someone from this chat');
-    const handed = await bot.pressOn(chair, handOver.card, 'review.handChair', { handTo: mumKey });
-    expect(textOf(handed.card)).toContain('Only Mum, who is chairing');
-    const asMum = await bot.press(mum, 'review.refresh', { reviewId: actionData(opened.card!, 'review.continue').reviewId });
-    expect(actionData(asMum.card!, 'review.continue').step).toBe('set-up');
-    expect(asMum.card!.refresh.userIds).toEqual([mum.id]);
+    // Mum's row (the chair is row 0, then the chat's members): in the review, but not someone who may chair.
+    const mumRow = await bot.press(chair, 'review.confirmHandChair', { ...data, handTo: 'attendee-roster-1' });
+    expect(textOf(mumRow.card)).toContain('Mum cannot take the chair');
+    const asMum = await bot.press(mum, 'review.refresh', { reviewId: data.reviewId });
+    expect(textOf(asMum.card)).toContain('Chair: Sam');
+    expect(asMum.card!.refresh.userIds).toEqual([chair.id]);
   });
 });

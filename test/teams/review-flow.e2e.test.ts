@@ -3,7 +3,7 @@ import { BotUnderTest } from '../support/bot-under-test';
 import { actionData, textOf } from '../support/card-reader';
 import { cardOf } from '../support/local-connector';
 import { BOT, membersAddedActivity, teamsUser } from '../support/teams-activity';
-import { MARKERS, openAsChair, walkToMinutes } from '../support/review-walk';
+import { MARKERS, openAsChair, signOff, walkToMinutes } from '../support/review-walk';
 
 const chair = teamsUser('Sam', 1);
 const mum = teamsUser('Mum', 2);
@@ -36,15 +36,15 @@ describe('a chair runs a whole CIN review through the HTTP endpoint', () => {
     expect(text).toContain('“M-AMARA-OWN-WORDS”');
     expect(text).toMatch(/Shared by M-BO-ACCOUNT-BY\s+M-BO-ACCOUNT/);
 
-    const signed = await bot.pressOn(chair, minutes, 'review.signOff');
-    expect(textOf(signed.card)).toMatch(/Signed off by Sam at \d{4}-\d\d-\d\dT/);
+    const signed = await signOff(bot, chair, minutes);
+    expect(textOf(signed.card)).toContain('Signed off by Sam at 10:00 on Tue 24 Nov 2026.');
     expect(JSON.stringify(signed.card)).not.toContain('review.signOff');
 
     // Everyone else's view followed the review (through the outbox, after each answer), and never showed what was written.
     await bot.effectsSettled();
     const updates = bot.connector.updates();
     expect(updates.length).toBeGreaterThan(5);
-    expect(textOf(cardOf(updates[updates.length - 1]!.activity))).toContain('The minutes are signed off.');
+    expect(textOf(cardOf(updates[updates.length - 1]!.activity))).toContain('Signed off by Sam at 10:00 on Tue 24 Nov 2026.');
     for (const sent of bot.connector.sent) {
       const everyone = JSON.stringify(sent.activity);
       for (const marker of MARKERS.filter((m) => m.startsWith('M-'))) expect(everyone).not.toContain(marker);
@@ -129,6 +129,6 @@ describe('a chair runs a whole CIN review through the HTTP endpoint', () => {
     const cancelled = await bot.pressOn(chair, confirm, 'review.cancel');
     expect(textOf(cancelled.card)).toContain('Cancelled by Sam');
     await bot.say(chair, 'resume');
-    expect(bot.connector.sent.at(-1)!.activity.text).toContain('There is no review in progress');
+    expect(bot.connector.sent.at(-1)!.activity.text).toContain('The last review here was cancelled by Sam');
   });
 });

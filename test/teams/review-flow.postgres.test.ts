@@ -1,7 +1,7 @@
 import { BotUnderTest } from '../support/bot-under-test';
 import { textOf } from '../support/card-reader';
 import { teamsUser } from '../support/teams-activity';
-import { MARKERS, walkToMinutes } from '../support/review-walk';
+import { MARKERS, signOff, walkToMinutes } from '../support/review-walk';
 
 const SERVER = process.env.CIN_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const chair = teamsUser('Sam', 1);
@@ -18,7 +18,7 @@ describe('the whole review on PostgreSQL', () => {
     await bot.say(chair, 'start review');
     const minutes = await walkToMinutes(bot, chair);
     for (const marker of MARKERS) expect(textOf(minutes)).toContain(marker);
-    const signed = await bot.pressOn(chair, minutes, 'review.signOff');
+    const signed = await signOff(bot, chair, minutes);
     expect(textOf(signed.card)).toContain('Signed off by Sam');
   });
 });

@@ -22,6 +22,7 @@ export function newReview(facts: NewReviewFacts): Review {
     updatedAt: facts.now,
     startedBy: facts.startedBy,
     chair: facts.startedBy,
+    chairHandOvers: [],
     currentStep: 'set-up',
     completedSteps: [],
     rosterOffered: facts.roster,

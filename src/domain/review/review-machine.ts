@@ -1,9 +1,10 @@
-import { sameEntraId } from '../identity/entra-id';
+import { mayTakeChair } from './chair-hand-over';
 import { applicableSteps, nextStep, previousStep, stepApplies, stepSatisfied } from './agenda';
 import { DecisionContext, caseHistoryFor, isKnownCase } from './case-knowledge';
 import { caseReferences, carryForwardActions } from './new-review';
 import { Review, STEP_IDS, StepId, TeamsPerson } from './review';
 import { ReviewEvent } from './review-events';
+import { samePerson } from './same-person';
 import { assessTimescales, judgeProposedDate, missingReasons } from './review-timescales';
 import { FieldErrors, FormValues, STEP_FORMS, parseNewAttendee } from './step-forms';
 
@@ -23,7 +24,8 @@ export type RefusalCode =
   | 'STEP_NOT_CURRENT'
   | 'STEP_NOT_REACHED'
   | 'INVALID_INPUT'
-  | 'NOT_READY_TO_SIGN_OFF';
+  | 'NOT_READY_TO_SIGN_OFF'
+  | 'CHAIR_NOT_ELIGIBLE';
 
 export type Decision =
   | { readonly ok: true; readonly review: Review; readonly events: readonly ReviewEvent[] }
@@ -45,11 +47,7 @@ export function chairOnly(review: Review, what = 'change it'): string {
   return `Only ${review.chair.name}, who is chairing this review, can ${what}.`;
 }
 
-/** Entra object ids are GUIDs: compared without regard to case. */
-export function samePerson(a: TeamsPerson, b: TeamsPerson): boolean {
-  if (a.aadObjectId && b.aadObjectId) return sameEntraId(a.aadObjectId, b.aadObjectId);
-  return a.teamsUserId === b.teamsUserId;
-}
+export { samePerson };
 
 export function isChair(review: Review, person: TeamsPerson): boolean {
   return samePerson(review.chair, person);
@@ -94,7 +92,7 @@ export function decide(review: Review, command: ReviewCommand, actor: TeamsPerso
     case 'cancel':
       return changed(review, { status: 'cancelled', cancelled: { by: actor, at: now } }, now, [{ type: 'cancelled', by: actor, at: now }]);
     case 'hand-chair':
-      return changed(review, { chair: command.to }, now, [{ type: 'chair-handed-over', from: review.chair, to: command.to }]);
+      return handChair(review, command.to, now);
     case 'add-attendee': {
       const added = parseNewAttendee(command.form, review, now);
       if (!added.ok) return refuse('INVALID_INPUT', 'Some answers need attention.', added.fieldErrors);
@@ -213,6 +211,15 @@ export function reachable(review: Review): StepId[] {
 /** Steps still to do before the minutes can be signed off. */
 export function outstandingSteps(review: Review): StepId[] {
   return applicableSteps(review).filter((s) => s !== 'minutes' && !stepSatisfied(review, s));
+}
+
+/** Only to a professional of this chat in the review's tenant (chairCandidates); each hand-over is recorded for the minutes. */
+function handChair(review: Review, to: TeamsPerson, now: string): Decision {
+  if (!mayTakeChair(review, to)) {
+    return refuse('CHAIR_NOT_ELIGIBLE', `${to.name} cannot take the chair: it can be handed only to a professional in this chat from your organisation.`);
+  }
+  const chairHandOvers = [...review.chairHandOvers, { from: review.chair, to, at: now }];
+  return changed(review, { chair: to, chairHandOvers }, now, [{ type: 'chair-handed-over', from: review.chair, to }]);
 }
 
 function signOff(review: Review, actor: TeamsPerson, now: string): Decision {

@@ -17,7 +17,7 @@ export type StoredReview = Review & { readonly formatVersion: typeof REVIEW_FORM
 
 const str = z.string();
 const verdict = z.object({ ok: z.boolean(), message: str });
-const teamsPerson = z.object({ teamsUserId: str, aadObjectId: str.optional(), name: str, email: str.optional() });
+const teamsPerson = z.object({ teamsUserId: str, aadObjectId: str.optional(), name: str, email: str.optional(), tenantId: str.optional() });
 const signed = z.object({ by: teamsPerson, at: str });
 
 const attendeeCommon = {
@@ -148,6 +148,7 @@ const reviewShape = {
   updatedAt: str,
   startedBy: teamsPerson,
   chair: teamsPerson,
+  chairHandOvers: z.array(z.object({ from: teamsPerson, to: teamsPerson, at: str })).default([]),
   currentStep: stepId,
   completedSteps: z.array(stepId),
   rosterOffered: z.array(teamsPerson),

@@ -34,6 +34,8 @@ export interface TeamsPerson {
   readonly name: string;
   /** The email or UPN Teams gives for them, when the roster supplied it. */
   readonly email?: string;
+  /** The Entra tenant Teams' roster says they belong to (a federated or guest user's may differ from the chat's). */
+  readonly tenantId?: string;
 }
 
 export interface Child {
@@ -269,6 +271,13 @@ export interface SignOff {
   readonly at: string;
 }
 
+/** One passing of the chair: who had it, who took it, when. */
+export interface ChairHandOver {
+  readonly from: TeamsPerson;
+  readonly to: TeamsPerson;
+  readonly at: string;
+}
+
 export type ReviewStatus = 'in-progress' | 'signed-off' | 'cancelled';
 
 export interface Review {
@@ -282,6 +291,8 @@ export interface Review {
   readonly updatedAt: string;
   readonly startedBy: TeamsPerson;
   readonly chair: TeamsPerson;
+  /** Every hand-over of the chair, oldest first: the minutes record them. */
+  readonly chairHandOvers: readonly ChairHandOver[];
   readonly currentStep: StepId;
   /** Steps the chair has completed at least once. */
   readonly completedSteps: readonly StepId[];

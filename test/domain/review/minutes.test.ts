@@ -1,5 +1,6 @@
 import { applicableSteps } from '../../../src/domain/review/agenda';
 import { CLOSURE_LABELS, MinutesSection, minutesOf } from '../../../src/domain/review/minutes';
+import { londonTimeAndDate } from '../../../src/domain/review/london-time';
 import { carryForwardActions } from '../../../src/domain/review/new-review';
 import { Review } from '../../../src/domain/review/review';
 import { FormValues } from '../../../src/domain/review/step-forms';
@@ -80,8 +81,9 @@ describe('minutes of a fully walked review', () => {
     for (const w of words) expect(sectionText(review, step)).toContain(w);
   });
 
-  it('dates the decision', () => {
-    expect(sectionText(review, 'outcome')).toContain(review.outcome!.decidedAt);
+  it('dates the decision, in words (Europe/London), never as an ISO stamp', () => {
+    expect(sectionText(review, 'outcome')).toContain(londonTimeAndDate(review.outcome!.decidedAt));
+    expect(sectionText(review, 'outcome')).not.toMatch(/\d{4}-\d\d-\d\dT/);
   });
 
   it('has one section per applicable step before the minutes, in agenda order', () => {
@@ -111,8 +113,10 @@ describe('minutes of other outcomes', () => {
   it('an escalation records when the chair was told what to do next', () => {
     const escalated = completeReview({ forms: { outcome: () => outcomeValues({ kind: 'escalate', closureLikelyNextTime: false }) } });
     expect(minutesOf(escalated).find((s) => s.step === 'outcome')!.entries).toContainEqual({
-      label: 'Chair told what to do next', value: escalated.outcome!.escalationInstructedAt, audience: 'professionals',
+      label: 'Chair told what to do next', value: londonTimeAndDate(escalated.outcome!.escalationInstructedAt!), audience: 'professionals',
     });
+    // Times in words, Europe/London, never an ISO stamp (T0 is 09:00Z on Mon 2 Mar 2026, GMT).
+    expect(minutesOf(escalated).find((s) => s.step === 'outcome')!.entries).toContainEqual(expect.objectContaining({ label: 'Decided', value: expect.stringMatching(/^09:\d\d on Mon 2 Mar 2026$/) }));
   });
 
   it('marks actions carried forward', () => {

@@ -238,3 +238,25 @@ export function walkTo(step: StepId, options: WalkOptions = {}): Review {
 export function completeReview(options: WalkOptions = {}): Review {
   return walkTo('minutes', options);
 }
+
+/**
+ * A review at `step` whose chat holds the chair and a colleague (OTHER, health), both in the review's
+ * tenant by the roster: the chair can be handed to OTHER, and back.
+ */
+export function withColleague(step: StepId = 'child-voice'): Review {
+  const roster = [{ ...CHAIR, tenantId: 'tenant-1' }, { ...OTHER, tenantId: 'tenant-1' }];
+  return walkTo(step, {
+    from: freshReview(roster),
+    forms: {
+      introductions: (r) =>
+        attendeeValues(currentAttendeeRows(r, DEFAULT_ATTENDEES.slice(1)).map((row) => (row.name === OTHER.name ? { ...row, role: 'health' } : row))),
+    },
+  });
+}
+
+/** OTHER's identity as the review holds it (from the roster). */
+export function colleagueOf(review: Review): TeamsPerson {
+  const found = review.attendees.find((a) => a.teams?.teamsUserId === OTHER.teamsUserId)?.teams;
+  if (!found) throw new Error('OTHER is not an attendee of this review');
+  return found;
+}

@@ -5,8 +5,9 @@ import { ReviewCommand, decide, outstandingSteps } from '../../../src/domain/rev
 import { FormValues } from '../../../src/domain/review/step-forms';
 import {
   AttendeeRow, CHAIR, FormStep, OTHER, VALID_FORMS, attendeeValues, completeReview, currentAttendeeRows, freshReview, later,
-  outcomeValues, setUpValues,
+  outcomeValues, setUpValues, withColleague,
 } from './review-builder';
+import { mayTakeChair } from '../../../src/domain/review/chair-hand-over';
 
 /** Answers that change which steps apply. */
 interface Variant {
@@ -131,6 +132,10 @@ function run(start: Review, specs: readonly Spec[]): Review {
     if (c.type === 'sign-off') {
       expect(next.status).toBe('signed-off');
       expect(outstandingSteps(review)).toEqual([]);
+    } else if (c.type === 'hand-chair') {
+      // Only to someone who may take it, and every hand-over is recorded.
+      expect(mayTakeChair(review, c.to)).toBe(true);
+      expect(next.chairHandOvers).toEqual([...review.chairHandOvers, { from: review.chair, to: c.to, at: now }]);
     } else if (c.type === 'cancel') {
       expect(next.status).toBe('cancelled');
     } else {
@@ -146,8 +151,8 @@ function run(start: Review, specs: readonly Spec[]): Review {
 describe('decide, under any sequence of commands', () => {
   it('keeps the review valid, never returns a review on refusal, and back/goto never change data', () => {
     fc.assert(
-      fc.property(fc.boolean(), fc.array(spec, { maxLength: 60, size: 'large' }), (fromMinutes, specs) => {
-        run(fromMinutes ? completeReview() : freshReview(), specs);
+      fc.property(fc.constantFrom('fresh', 'minutes', 'colleague'), fc.array(spec, { maxLength: 60, size: 'large' }), (from, specs) => {
+        run(from === 'minutes' ? completeReview() : from === 'colleague' ? withColleague() : freshReview(), specs);
       }),
       { numRuns: 150 },
     );

@@ -3,7 +3,7 @@ import { CinError } from '../../../src/errors/error-catalogue';
 import { Review, STEP_IDS } from '../../../src/domain/review/review';
 import { REVIEW_FORMAT_VERSION, readStoredReview, storedReviewOf } from '../../../src/domain/review/review-schema';
 import { largeReview } from '../../cards/large-review';
-import { CHAIR, OTHER, accept, completeReview, outcomeValues, walkTo } from './review-builder';
+import { CHAIR, OTHER, accept, colleagueOf, completeReview, outcomeValues, walkTo, withColleague } from './review-builder';
 
 const roundTrip = (review: Review) => readStoredReview(JSON.parse(JSON.stringify(storedReviewOf(review))));
 
@@ -42,7 +42,10 @@ describe('the stored review', () => {
       completeReview({ forms: { outcome: () => outcomeValues({ kind, closureLikelyNextTime: false }) } }),
     ),
     fc.constant(null).map(() => accept(completeReview(), { type: 'sign-off' })),
-    fc.constant(null).map(() => accept(walkTo('plan'), { type: 'hand-chair', to: OTHER })),
+    fc.constant(null).map(() => {
+      const at = withColleague('plan');
+      return accept(at, { type: 'hand-chair', to: colleagueOf(at) });
+    }),
     fc.record({ suffix: fc.string(), attendees: fc.integer({ min: 1, max: 20 }), actions: fc.integer({ min: 0, max: 30 }), email: fc.option(fc.emailAddress()) }).map(({ suffix, attendees, actions, email }) => {
       const r = largeReview((s) => `${s}${suffix}`, { attendees, children: 3, actions, statements: 2 });
       return { ...r, chair: { ...CHAIR, ...(email ? { email } : {}) }, cancelled: { by: CHAIR, at: '2026-11-24T12:00:00.000Z' }, status: 'cancelled' as const, sharedCardActivityId: 'activity-1' };

@@ -1,4 +1,5 @@
 import { OUTCOMES, Outcome } from '../review';
+import { londonTimeAndDate } from '../london-time';
 import { labelOf } from '../review-labels';
 import { parseWith, stepResult } from '../step-forms/form-values';
 import { choiceField, longText, objectOf, shortText, tickField } from './fields';
@@ -87,11 +88,11 @@ export const outcomeStep = {
       minutesSection(meta, review, o ? [
         fact(fields.kind, 'Decision', labelOf('outcome', o.kind)),
         fact(fields.reason, 'Reason', o.reason),
-        fact(fields.kind, 'Decided', o.decidedAt),
+        fact(fields.kind, 'Decided', londonTimeAndDate(o.decidedAt)),
         o.leadProfessional !== '' && fact(fields.leadProfessional, 'Lead professional', o.leadProfessional),
         ...(o.closure ? (Object.keys(closureFields) as Array<keyof typeof closureFields>).map((k) => fact(closureFields[k], CLOSURE_LABELS[k], yesNo(o.closure![k]))) : []),
         fact(fields.closureLikelyNextTime, 'Closure likely at the next meeting', yesNo(o.closureLikelyNextTime)),
-        o.escalationInstructedAt !== undefined && { label: 'Chair told what to do next', value: o.escalationInstructedAt, audience: 'professionals' },
+        o.escalationInstructedAt !== undefined && { label: 'Chair told what to do next', value: londonTimeAndDate(o.escalationInstructedAt), audience: 'professionals' },
       ] : []),
     ];
   },
