@@ -241,7 +241,7 @@ describe('a case that began before the bot (issue 9)', () => {
 
   it('once the bot holds the case, set-up stops asking and counts from its own record', async () => {
     let reply = await walkSmallReview(bot, { ...OLD_CASE, lastReviewDate: '2026-09-15', caseOpenedDate: '2025-11-10' }, ...thenContinueTo('2027-02-15'));
-    await bot.pressOn(chair, reply.card!, 'review.signOff');
+    await signOff(bot, chair, reply.card!);
     bot.today = '2027-02-15';
     await bot.say(chair, 'start review');
     const next = await openAsChair(bot, chair);
