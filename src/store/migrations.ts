@@ -134,6 +134,54 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007-bookings': {
+    // The next review booked in a calendar, with the cases it books, and the embedded default's own
+    // calendar (used when no Graph is configured).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('bookings')
+        .addColumn('booking_key', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('review_id', 'text', (c) => c.notNull())
+        .addColumn('organiser_email', 'text', (c) => c.notNull())
+        .addColumn('start_at', 'text', (c) => c.notNull())
+        .addColumn('end_at', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('sequence', 'integer', (c) => c.notNull())
+        // What the people decided (attendees, venue, ...), as JSON; what the calendar answered is apart.
+        .addColumn('doc', 'text', (c) => c.notNull())
+        .addColumn('event_id', 'text')
+        .addColumn('join_url', 'text')
+        .addColumn('join_url_missing', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('calendar_sequence', 'integer')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('bookings_by_organiser').on('bookings').columns(['tenant_id', 'organiser_email', 'start_at']).execute();
+      await db.schema.createIndex('bookings_by_review').on('bookings').columns(['review_id']).execute();
+      await db.schema
+        .createTable('booking_cases')
+        .addColumn('booking_key', 'text', (c) => c.notNull().references('bookings.booking_key').onDelete('cascade'))
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('case_reference', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('booking_cases_pk', ['booking_key', 'case_reference'])
+        .execute();
+      await db.schema.createIndex('booking_cases_by_case').on('booking_cases').columns(['tenant_id', 'case_reference']).execute();
+      await db.schema
+        .createTable('local_calendar_events')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('booking_key', 'text', (c) => c.notNull().unique())
+        .addColumn('organiser_email', 'text', (c) => c.notNull())
+        .addColumn('start_at', 'text', (c) => c.notNull())
+        .addColumn('end_at', 'text', (c) => c.notNull())
+        .addColumn('cancelled', 'integer', (c) => c.notNull())
+        .addColumn('cancel_comment', 'text')
+        .addColumn('doc', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('local_calendar_events_by_organiser').on('local_calendar_events').columns(['organiser_email', 'start_at']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

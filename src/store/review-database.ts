@@ -100,7 +100,46 @@ export interface TeamsUsersTable {
   updated_at: string;
 }
 
+export interface BookingsTable {
+  booking_key: string;
+  tenant_id: string;
+  review_id: string;
+  organiser_email: string;
+  start_at: string;
+  end_at: string;
+  status: string;
+  sequence: number;
+  doc: string;
+  event_id: string | null;
+  join_url: string | null;
+  join_url_missing: number;
+  calendar_sequence: number | null;
+  updated_at: string;
+}
+
+export interface BookingCasesTable {
+  booking_key: string;
+  tenant_id: string;
+  case_reference: string;
+}
+
+export interface LocalCalendarEventsTable {
+  event_id: string;
+  booking_key: string;
+  organiser_email: string;
+  start_at: string;
+  end_at: string;
+  cancelled: number;
+  cancel_comment: string | null;
+  doc: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ReviewDatabase {
+  bookings: BookingsTable;
+  booking_cases: BookingCasesTable;
+  local_calendar_events: LocalCalendarEventsTable;
   outbox: OutboxTable;
   chat_addresses: ChatAddressesTable;
   teams_users: TeamsUsersTable;

@@ -8,3 +8,19 @@ export type { BookingCommand, BookingQuestion, TypedBooking } from './typed-book
 export { caseReferenceSchema, isBookingCommand, parseTypedBooking, typedBookingSchema } from './typed-booking';
 export type { MeetingMode } from './booking-grammar';
 export { BOOKING_GRAMMAR } from './booking-grammar';
+export type { BookNextInput, Booking, BookingDecision, BookingEffectKind, BookingPerson, BookingRefusal } from './booking';
+export {
+  BOOKING_CANCEL,
+  BOOKING_CREATE,
+  BOOKING_UPDATE,
+  bookingDescription,
+  bookingEffectKey,
+  bookingKeyOf,
+  bookingSchema,
+  bookingSubject,
+  bookNext,
+  cancel,
+  isSuperseded,
+  move,
+  withCalendarAnswer,
+} from './booking';

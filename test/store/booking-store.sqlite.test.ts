@@ -1,0 +1,4 @@
+import { sqliteDatabases } from '../support/booking-databases';
+import { bookingStoreContract } from './booking-store-contract';
+
+bookingStoreContract('SQLite', sqliteDatabases('bookings'));
