@@ -1,6 +1,6 @@
 import { FieldErrors, FormValues } from '../domain/review/step-forms';
 import { Choice, DateRange, Field, FieldKind, FormInput, FormSection } from '../domain/review/steps';
-import { CardElement, detailsElements, elementsOf } from './card-inputs';
+import { CardElement, detailsElements, elementsOf, rowElements } from './card-inputs';
 
 export type { FieldKind };
 
@@ -65,7 +65,10 @@ export function cardSectionOf(section: FormSection, typed: FormValues | undefine
     heading: section.heading,
     note: section.note,
     fields: [...fields, ...details],
-    elements: [...elementsOf(fields), ...(section.details ? detailsElements(`details-${index}`, section.details.title, details) : [])],
+    elements:
+      section.layout === 'row'
+        ? rowElements(fields, section.details ? { id: `details-${index}`, title: section.details.title, fields: details } : undefined)
+        : [...elementsOf(fields), ...(section.details ? detailsElements(`details-${index}`, section.details.title, details) : [])],
   };
 }
 

@@ -33,7 +33,8 @@ export function inputElements(field: CardField): CardElement[] {
       case 'choice':
         return { type: 'Input.ChoiceSet', ...base, label: field.label, ...(field.value === '' ? { placeholder: 'Choose…' } : {}), style: 'compact', choices: field.choices };
       case 'toggle':
-        return { type: 'Input.Toggle', ...base, title: field.label };
+        // Unticked is the toggle's own default: left unsaid, as every byte counts on a long list.
+        return { type: 'Input.Toggle', id: field.id, ...(field.value === 'false' ? {} : { value: field.value }), title: field.label };
     }
   })();
   if (field.error === '') return [element];
@@ -54,5 +55,25 @@ export function detailsElements(id: string, title: string, fields: readonly Card
   return [
     { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title, targetElements: [id] }] },
     { type: 'Container', id, isVisible: open, items: elementsOf(fields) },
+  ];
+}
+
+/**
+ * A section's inputs side by side in one row (one person of a list), its details button at the end
+ * of the row and its folded details beneath: a long list stays one short row a person.
+ */
+export function rowElements(fields: readonly CardField[], details?: { id: string; title: string; fields: readonly CardField[] }): CardElement[] {
+  const columns: CardElement[] = fields.map((field) => ({ type: 'Column', items: inputElements(field) }));
+  if (!details) return [{ type: 'ColumnSet', columns }];
+  const open = details.fields.some((f) => f.error !== '');
+  return [
+    {
+      type: 'ColumnSet',
+      columns: [
+        ...columns,
+        { type: 'Column', width: 'auto', verticalContentAlignment: 'Bottom', items: [{ type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: details.title, targetElements: [details.id] }] }] },
+      ],
+    },
+    { type: 'Container', id: details.id, isVisible: open, items: elementsOf(details.fields) },
   ];
 }

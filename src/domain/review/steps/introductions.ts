@@ -20,7 +20,7 @@ const tickOn = z
 export const attendeeFields = {
   name: shortText('name', 'Name', { required: 'Enter the name' }),
   role: choiceField('role', 'Role or agency', ATTENDEE_ROLES, 'role', 'Choose the role or agency'),
-  organisation: shortText('organisation', 'Organisation (e.g. school name)'),
+  organisation: shortText('organisation', 'Organisation'),
   attendance: choiceField('attendance', 'Attendance', ATTENDANCE, 'attendance', 'Choose present, apologies or absent'),
   email: customField(
     'email',
@@ -34,7 +34,7 @@ export const attendeeFields = {
   contact: shortText('contact', 'Phone', { max: TEXT_LIMITS.phone, audience: 'professionals' }),
   receivesMinutes: customField('receivesMinutes', 'Send them the minutes', 'toggle', tickOn, 5, { audience: 'chair' }),
   doNotShareContact: tickField('doNotShareContact', 'Do not share their contact details', { audience: 'chair' }),
-  remove: tickField('remove', 'Remove from this meeting', { audience: 'chair' }),
+  remove: tickField('remove', 'Remove them', { audience: 'chair' }),
 };
 
 const { remove: _remove, ...rowFields } = attendeeFields;
@@ -139,11 +139,12 @@ export const introductionsStep = {
       const row = { list: 'attendees', index: i };
       // One short row each (name, role, attendance); the rest on demand.
       return {
-        ...section(a ? a.name : 'Add an attendee', [
+        ...section(a ? '' : 'Add an attendee', [
           input(f.name, a?.name, row),
           input(f.role, a?.role ?? '', row),
           input(f.attendance, a?.attendance ?? 'present', row),
         ], a?.teams && a.role === null ? 'In this Teams chat: choose their role.' : ''),
+        layout: 'row' as const,
         details: {
           title: 'Details',
           inputs: [

@@ -55,6 +55,8 @@ export interface FormSection {
   readonly inputs: readonly FormInput[];
   /** Inputs shown on demand (folded under the section), to keep a long list compact. */
   readonly details?: { readonly title: string; readonly inputs: readonly FormInput[] };
+  /** 'row': the inputs side by side, one row (a list of people), rather than one under another. */
+  readonly layout?: 'row';
 }
 
 /** What a form needs beyond the review: today (to pre-fill), and the authorities whose timescales are known. */
