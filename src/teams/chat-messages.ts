@@ -12,13 +12,21 @@ export class ChatMessages {
 
   /** Replaces a message the bot posted earlier with this card. */
   async updateCard(address: ChatAddress, activityId: string, card: AdaptiveCardJson): Promise<void> {
+    // The adapter hands an error thrown inside the turn to its turn-error handler and resolves: the
+    // connector's answer is caught here, inside, so the outbox sees it and tries again.
+    let failed: { error: unknown } | undefined;
     try {
       await this.adapter.continueConversationAsync(this.botAppId, referenceOf(address), async (context) => {
-        await context.updateActivity({ type: 'message', id: activityId, attachments: [CardFactory.adaptiveCard(card)] });
+        try {
+          await context.updateActivity({ type: 'message', id: activityId, attachments: [CardFactory.adaptiveCard(card)] });
+        } catch (error) {
+          failed = { error };
+        }
       });
     } catch (error) {
-      throw connectorFailure(error);
+      failed = { error };
     }
+    if (failed) throw connectorFailure(failed.error);
   }
 }
 

@@ -45,6 +45,13 @@ export class LocalConnector {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** The next `count` updates are refused with this status (and Retry-After, in seconds, when given), as Teams throttles. */
+  failUpdates(status: number, count: number, retryAfterSeconds?: number): void {
+    this.refusedUpdates = { status, left: count, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
+  }
+
+  private refusedUpdates: { status: number; left: number; retryAfterSeconds?: number } | undefined;
+
   /** Stall every update from now on until `release()`: they arrive, and wait for an answer. */
   holdUpdates(): void {
     this.held ??= [];
@@ -96,6 +103,12 @@ export class LocalConnector {
     if (parts[3] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
       const activity = JSON.parse(body || '{}') as Record<string, any>;
       const id = req.method === 'PUT' ? (parts[4] ?? '') : `sent-${this.nextId++}`;
+      const refused = req.method === 'PUT' ? this.refusedUpdates : undefined;
+      if (refused && refused.left > 0) {
+        refused.left--;
+        res.writeHead(refused.status, { 'content-type': 'application/json', ...(refused.retryAfterSeconds !== undefined ? { 'retry-after': String(refused.retryAfterSeconds) } : {}) });
+        return void res.end(JSON.stringify({ error: { code: refused.status === 429 ? 'TooManyRequests' : 'ServiceError', message: 'refused by the test' } }));
+      }
       this.sent.push({ method: req.method, conversationId, id, activity });
       if (req.method === 'PUT' && this.held) return void this.held.push(() => reply(200, { id }));
       return reply(200, { id });

@@ -58,6 +58,19 @@ describe('the shared progress card is updated through the outbox, outside the tu
     expect(effects.map((e) => [e.kind, e.status])).toEqual([['progress-card.update', 'done']]);
   });
 
+  it('an update Teams refuses with 412 (which botbuilder does not retry) is tried again by the outbox, and done once accepted', async () => {
+    await bot.say(chair, 'start review');
+    let reply = await openAsChair(bot, chair);
+    bot.connector.failUpdates(412, 1);
+    reply = await bot.pressOn(chair, reply.card!, 'review.save', WALK[0]!.typed);
+    reply = await bot.pressOn(chair, reply.card!, 'review.continue', WALK[1]!.typed);
+    const reviewId = actionData(reply.card!, 'review.continue').reviewId as string;
+    await until('the refused update to be retried', async () => (await bot.bot!.storage.outbox.ofReview(reviewId)).every((e) => e.status === 'done'));
+    const [effect] = await bot.bot!.storage.outbox.ofReview(reviewId);
+    expect(effect!.attempts).toBeGreaterThanOrEqual(1);
+    expect(lastProgressText(bot)).toContain('Introductions and apologies');
+  });
+
   it('the chat and the person are remembered from the turn, for sending later', async () => {
     await bot.say(chair, 'help');
     const chat = await bot.bot!.storage.directory.chat(bot.conversationId);
