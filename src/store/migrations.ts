@@ -182,6 +182,29 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('local_calendar_events_by_organiser').on('local_calendar_events').columns(['organiser_email', 'start_at']).execute();
     },
   },
+  '0008-minutes-deliveries': {
+    // One record per recipient of signed-off minutes: channel, version, status, attempts, last error, when sent.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('minutes_deliveries')
+        .addColumn('delivery_key', 'text', (c) => c.primaryKey())
+        .addColumn('review_id', 'text', (c) => c.notNull())
+        .addColumn('attendee_key', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('sent_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        // The order of deliveries queued in one transaction (they share created_at).
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('minutes_deliveries_by_review').on('minutes_deliveries').columns(['review_id', 'created_at']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -9,6 +9,14 @@ export interface SentActivity {
   readonly activity: Record<string, any>;
 }
 
+/** A conversation the bot started (POST /v3/conversations), as the connector recorded it. */
+export interface CreatedConversation {
+  readonly conversationId: string;
+  readonly memberIds: readonly string[];
+  readonly tenantId: string;
+  readonly body: Record<string, any>;
+}
+
 export interface ConnectorMember {
   id: string;
   name: string;
@@ -19,13 +27,21 @@ export interface ConnectorMember {
 
 /**
  * A local stand-in for the Bot Framework connector service (the `serviceUrl` of an activity):
- * it records every activity the bot sends or updates, and answers the roster calls Teams answers.
+ * it records every activity the bot sends or updates, and answers the roster calls Teams answers. It
+ * starts 1:1 chats (POST /v3/conversations) and refuses them, and posts into them, with 403
+ * BotNotInConversationRoster for the users marked `notInstalled`, as Teams does.
  */
 export class LocalConnector {
   readonly sent: SentActivity[] = [];
   members: ConnectorMember[] = [];
   /** Make the roster calls fail, as Teams does when the bot may not read a chat's members. */
   rosterFails = false;
+  /** Every POST /v3/conversations, in order (a 1:1 chat asked for again gets the same id, as Teams does). */
+  readonly created: CreatedConversation[] = [];
+  /** Entra ids of users for whom the bot's app is not installed: starting or writing to their 1:1 chat is refused. */
+  readonly notInstalled = new Set<string>();
+  /** The 1:1 chats started, by member id, and whose they are. */
+  private readonly personalChats = new Map<string, string>();
   /** While set, updates (PUT) are recorded on arrival but not answered: a connector that stalls. */
   private held: Array<() => void> | undefined;
   private server?: Server;
@@ -68,6 +84,16 @@ export class LocalConnector {
     for (const answer of waiting) answer();
   }
 
+  /** Messages posted into one conversation. */
+  postedTo(conversationId: string): SentActivity[] {
+    return this.posted().filter((s) => s.conversationId === conversationId);
+  }
+
+  /** The 1:1 chat started with this member, if any. */
+  personalChatOf(memberId: string): string | undefined {
+    return this.personalChats.get(memberId.toLowerCase());
+  }
+
   /** Messages posted (not updates), optionally only those with an Adaptive Card. */
   posted(): SentActivity[] {
     return this.sent.filter((s) => s.method === 'POST');
@@ -100,6 +126,21 @@ export class LocalConnector {
     if (req.method === 'GET' && this.rosterFails) return reply(500, { error: { code: 'ServiceError', message: 'roster unavailable' } });
     if (req.method === 'GET' && parts[3] === 'pagedmembers') return reply(200, { members: this.members });
     if (req.method === 'GET' && parts[3] === 'members') return reply(200, this.members);
+    const notInRoster = () => reply(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+    if (req.method === 'POST' && parts.length === 2 && parts[1] === 'conversations') {
+      const params = JSON.parse(body || '{}') as Record<string, any>;
+      const memberIds = ((params.members ?? []) as Array<{ id: string }>).map((m) => m.id.toLowerCase());
+      if (memberIds.some((id) => this.notInstalled.has(id))) return notInRoster();
+      const key = memberIds.join(',');
+      const conversationId = this.personalChats.get(key) ?? `a:personal-${this.nextId++}`;
+      this.personalChats.set(key, conversationId);
+      this.created.push({ conversationId, memberIds, tenantId: params.tenantId ?? params.channelData?.tenant?.id ?? '', body: params });
+      return reply(201, { id: conversationId });
+    }
+    if (req.method === 'POST' && parts[3] === 'activities') {
+      const owner = [...this.personalChats.entries()].find(([, id]) => id === conversationId)?.[0];
+      if (owner !== undefined && this.notInstalled.has(owner)) return notInRoster();
+    }
     if (parts[3] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
       const activity = JSON.parse(body || '{}') as Record<string, any>;
       const id = req.method === 'PUT' ? (parts[4] ?? '') : `sent-${this.nextId++}`;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { ChildLetter, MinutesDocument } from '../documents/minutes-document';
+import { childLetterOf, DeliveryChoices, deliveryPlan, minutesDocumentOf, Recipient } from '../domain/minutes-delivery';
+import { Review } from '../domain/review/review';
+import { NewDelivery } from '../ports/delivery-store';
+import { EffectFailure } from '../ports/effect-failure';
+import { NewEffect } from '../ports/outbox';
+
+/** The effects of minutes delivery: plan the recipients of a signed-off review, then one send each. */
+export const MINUTES_PLAN = 'minutes.plan';
+export const MINUTES_TEAMS = 'minutes.teams';
+export const MINUTES_EMAIL = 'minutes.email';
+
+/** What a send effect carries: the recipient as planned (the review itself is read when it is performed). */
+export const deliveryPayload = z.object({
+  deliveryKey: z.string().min(1),
+  attendeeKey: z.string().min(1),
+  name: z.string(),
+  version: z.enum(['professionals', 'family', 'child']),
+  childKey: z.string().optional(),
+  email: z.string().optional(),
+  teams: z.object({ aadObjectId: z.string().min(1), tenantId: z.string().min(1), teamsUserId: z.string() }).optional(),
+});
+export type DeliveryPayload = z.infer<typeof deliveryPayload>;
+
+export function payloadOf(effect: { readonly payload: Readonly<Record<string, unknown>> }): DeliveryPayload {
+  const parsed = deliveryPayload.safeParse(effect.payload);
+  if (!parsed.success) throw new EffectFailure('PAYLOAD_INVALID', 'a minutes delivery effect without its recipient', { retryable: false });
+  return parsed.data;
+}
+
+/** The one effect sign-off queues with the signed-off review: it plans and queues every delivery. */
+export function minutesPlanEffect(review: Review): NewEffect {
+  return { kind: MINUTES_PLAN, key: `${review.id}:minutes:plan`, reviewId: review.id, conversationId: review.conversationId, payload: {} };
+}
+
+function payloadFor(r: Recipient): DeliveryPayload {
+  return {
+    deliveryKey: r.deliveryKey,
+    attendeeKey: r.attendeeKey,
+    name: r.name,
+    version: r.version,
+    ...(r.childKey ? { childKey: r.childKey } : {}),
+    ...(r.email ? { email: r.email } : {}),
+    ...(r.teams ? { teams: r.teams } : {}),
+  };
+}
+
+/** The Teams send of one recipient: paced as a chat of its own (their 1:1 with the bot). */
+export function teamsEffect(review: Review, payload: DeliveryPayload): NewEffect {
+  return { kind: MINUTES_TEAMS, key: payload.deliveryKey, reviewId: review.id, conversationId: `personal:${payload.teams?.aadObjectId ?? payload.attendeeKey}`, payload };
+}
+
+/** The email of one recipient; `fallback` when it replaces a Teams send that could not happen. */
+export function emailEffect(reviewId: string, conversationId: string, payload: DeliveryPayload, fallback = false): NewEffect {
+  return { kind: MINUTES_EMAIL, key: fallback ? `${payload.deliveryKey}:email` : payload.deliveryKey, reviewId, conversationId, payload };
+}
+
+/** The delivery records and the effects that send them, for every recipient of a signed-off review. */
+export function deliveriesOf(review: Review, choices: DeliveryChoices = {}): { deliveries: NewDelivery[]; effects: NewEffect[] } {
+  const plan = deliveryPlan(review, choices);
+  const deliveries = plan.map((r): NewDelivery => ({
+    deliveryKey: r.deliveryKey,
+    reviewId: review.id,
+    attendeeKey: r.attendeeKey,
+    name: r.name,
+    channel: r.channel,
+    version: r.version,
+    status: r.channel === 'needs-chair' ? 'needs-chair' : 'queued',
+    ...(r.reason ? { reason: r.reason } : {}),
+  }));
+  const effects = plan.flatMap((r) => {
+    if (r.channel === 'teams') return [teamsEffect(review, payloadFor(r))];
+    if (r.channel === 'email') return [emailEffect(review.id, review.conversationId, payloadFor(r))];
+    return [];
+  });
+  return { deliveries, effects };
+}
+
+export type VersionDocument = { readonly kind: 'minutes'; readonly minutes: MinutesDocument } | { readonly kind: 'child'; readonly letter: ChildLetter };
+
+/** The document a recipient is sent, made from the review as stored. */
+export function documentFor(review: Review, payload: DeliveryPayload): VersionDocument {
+  if (payload.version !== 'child') return { kind: 'minutes', minutes: minutesDocumentOf(review, payload.version) };
+  const child = review.setUp?.children.find((c) => c.key === payload.childKey);
+  if (!child) throw new EffectFailure('CHILD_UNKNOWN', 'the child this letter is for is not in the review', { retryable: false });
+  return { kind: 'child', letter: childLetterOf(review, child) };
+}

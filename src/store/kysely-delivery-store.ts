@@ -1,0 +1,103 @@
+import { Kysely } from 'kysely';
+import { DeliveryOutcome, DeliveryStore, MinutesDelivery, NewDelivery } from '../ports/delivery-store';
+import { NewEffect } from '../ports/outbox';
+import { queueEffects } from './kysely-outbox';
+import { ReviewDatabase } from './review-database';
+
+/** The table migration 0008 makes. */
+export interface MinutesDeliveriesTable {
+  delivery_key: string;
+  review_id: string;
+  attendee_key: string;
+  name: string;
+  channel: string;
+  version: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+  seq: number;
+  updated_at: string;
+}
+
+type DeliveryDatabase = ReviewDatabase & { minutes_deliveries: MinutesDeliveriesTable };
+
+/** Delivery records over SQLite or PostgreSQL, queued in one transaction with their outbox effects. */
+export class KyselyDeliveryStore implements DeliveryStore {
+  private readonly db: Kysely<DeliveryDatabase>;
+
+  constructor(db: Kysely<ReviewDatabase>) {
+    this.db = db.withTables<{ minutes_deliveries: MinutesDeliveriesTable }>() as Kysely<DeliveryDatabase>;
+  }
+
+  async queue(deliveries: readonly NewDelivery[], effects: readonly NewEffect[], now: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const [seq, d] of deliveries.entries()) {
+        await trx
+          .insertInto('minutes_deliveries')
+          .values({
+            delivery_key: d.deliveryKey,
+            review_id: d.reviewId,
+            attendee_key: d.attendeeKey,
+            name: d.name,
+            channel: d.channel,
+            version: d.version,
+            status: d.status,
+            attempts: 0,
+            last_error: d.status === 'needs-chair' ? (d.reason ?? null) : null,
+            sent_at: null,
+            created_at: now,
+            seq,
+            updated_at: now,
+          })
+          .onConflict((oc) => oc.column('delivery_key').doNothing())
+          .execute();
+      }
+      await queueEffects(trx as unknown as Kysely<ReviewDatabase>, effects, now);
+    });
+  }
+
+  async record(deliveryKey: string, outcome: DeliveryOutcome, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('minutes_deliveries')
+      .set((eb) => ({
+        status: outcome.status,
+        attempts: eb('attempts', '+', 1),
+        updated_at: now,
+        ...(outcome.status === 'sent' ? { channel: outcome.channel, sent_at: now, last_error: null } : { last_error: outcome.error.slice(0, 500) }),
+        ...(outcome.status === 'queued' ? { channel: outcome.channel } : {}),
+      }))
+      .where('delivery_key', '=', deliveryKey)
+      .where('status', '<>', 'sent')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async get(deliveryKey: string): Promise<MinutesDelivery | undefined> {
+    const row = await this.db.selectFrom('minutes_deliveries').selectAll().where('delivery_key', '=', deliveryKey).executeTakeFirst();
+    return row ? deliveryOf(row) : undefined;
+  }
+
+  async ofReview(reviewId: string): Promise<MinutesDelivery[]> {
+    const rows = await this.db.selectFrom('minutes_deliveries').selectAll().where('review_id', '=', reviewId).orderBy('created_at').orderBy('seq').execute();
+    return rows.map(deliveryOf);
+  }
+}
+
+function deliveryOf(row: MinutesDeliveriesTable): MinutesDelivery {
+  return {
+    deliveryKey: row.delivery_key,
+    reviewId: row.review_id,
+    attendeeKey: row.attendee_key,
+    name: row.name,
+    channel: row.channel as MinutesDelivery['channel'],
+    version: row.version as MinutesDelivery['version'],
+    status: row.status as MinutesDelivery['status'],
+    attempts: Number(row.attempts),
+    lastError: row.last_error,
+    sentAt: row.sent_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
