@@ -77,7 +77,8 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
     logger,
     leaseMs: config.outbox.leaseMs,
     callTimeoutMs: config.outbox.callTimeoutMs,
-    maxPacedWaitMs: 2000,
+    maxPacedWaitMs: 250,
+    concurrency: 16,
   });
   const bot = new ReviewBot({
     actions: new ReviewActions(store, timescales, () => dispatcher.wake()),

@@ -15,6 +15,8 @@ export interface EffectHandler {
    * recorded with the rest of its batch, in one write. Anything else is recorded the moment it is done.
    */
   readonly repeatable?: boolean;
+  /** A later effect will do this one's work (a newer update of the same card): it is then done without a send, and without using the chat's pace. */
+  superseded?(effect: StoredEffect): Promise<boolean>;
 }
 
 export interface DispatcherOptions {
@@ -155,6 +157,10 @@ export class OutboxDispatcher {
       await outbox.fail(effect.id, this.owner, iso(this.o.clock()), 'UNKNOWN_EFFECT');
       logger.log('error', 'effect.failed', { ...ids, code: 'UNKNOWN_EFFECT' });
       return;
+    }
+    if (handler.superseded && (await handler.superseded(effect))) {
+      if (handler.repeatable) return void repeatableDone.push({ effect, ms: 0 });
+      return this.logDone(effect, await outbox.complete(effect.id, this.owner, iso(this.o.clock())), 0);
     }
     if (handler.pacedPerChat) {
       let wait = this.pace.reserve(effect.conversationId, this.o.clock());

@@ -1,10 +1,22 @@
-import { CardFactory, CloudAdapter, ConversationReference } from 'botbuilder';
+import { Activity, CardFactory, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { AdaptiveCardJson } from '../cards/card-templates';
 import { ChatAddress } from '../ports/conversation-directory';
 import { connectorFailure } from './connector-failure';
 
-/** Writes to a chat outside a turn (proactively), from its stored address. */
+/** What this needs of the SDK's connector client: updating a message. */
+interface MessageUpdater {
+  readonly conversations: { updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<unknown> };
+}
+
+/**
+ * Writes to a chat outside a turn (proactively), from its stored address. The first write to a
+ * service URL goes through the adapter's proactive turn; the connector client it made (with its
+ * credentials, which renew their own tokens) is kept for later writes there, as building one per
+ * write was most of an update's cost under load.
+ */
 export class ChatMessages {
+  private readonly clients = new Map<string, MessageUpdater>();
+
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
@@ -12,13 +24,26 @@ export class ChatMessages {
 
   /** Replaces a message the bot posted earlier with this card. */
   async updateCard(address: ChatAddress, activityId: string, card: AdaptiveCardJson): Promise<void> {
+    const reference = referenceOf(address);
+    const update = TurnContext.applyConversationReference({ type: 'message', id: activityId, attachments: [CardFactory.adaptiveCard(card)] }, reference);
+    const client = this.clients.get(address.serviceUrl);
+    if (client) {
+      try {
+        await client.conversations.updateActivity(address.conversationId, activityId, update);
+        return;
+      } catch (error) {
+        throw connectorFailure(error);
+      }
+    }
     // The adapter hands an error thrown inside the turn to its turn-error handler and resolves: the
     // connector's answer is caught here, inside, so the outbox sees it and tries again.
     let failed: { error: unknown } | undefined;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, referenceOf(address), async (context) => {
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
         try {
-          await context.updateActivity({ type: 'message', id: activityId, attachments: [CardFactory.adaptiveCard(card)] });
+          await context.updateActivity(update);
+          const made = context.turnState.get(context.adapter.ConnectorClientKey) as MessageUpdater | undefined;
+          if (made) this.clients.set(address.serviceUrl, made);
         } catch (error) {
           failed = { error };
         }

@@ -15,12 +15,13 @@ export function progressCardEffect(store: ReviewStore, outbox: Outbox, directory
   return {
     pacedPerChat: true,
     repeatable: true,
-    async perform(effect) {
+    async superseded(effect) {
       const mine = Number(effect.payload.version);
-      const later = (await outbox.ofReview(effect.reviewId)).some(
+      return (await outbox.ofReview(effect.reviewId)).some(
         (e) => e.kind === effect.kind && e.id !== effect.id && e.status !== 'failed' && Number(e.payload.version) > mine,
       );
-      if (later) return;
+    },
+    async perform(effect) {
       const review = await store.get(effect.reviewId);
       if (!review?.sharedCardActivityId) return;
       const address = await directory.chat(review.conversationId);

@@ -53,6 +53,33 @@ describe('repeatable effects', () => {
     }
   });
 
+  it('a superseded effect is done without being performed and without using its chat’s pace', async () => {
+    const { db, outbox, review } = await outboxWith(0, 'card');
+    // Twelve updates of one chat's card: only the newest is sent; the eleven older ones use no pace.
+    const queued = Array.from({ length: 12 }, (_, i) => ({ kind: 'card', key: `card-${i}`, reviewId: review.id, conversationId: 'one-chat', payload: { n: i } }));
+    const current = (await new KyselyReviewStore(db).get(review.id))!;
+    await new KyselyReviewStore(db).save({ ...current, version: current.version + 1 }, current.version, null, queued);
+    const performed: number[] = [];
+    const dispatcher = new OutboxDispatcher({
+      outbox,
+      logger: silentLogger,
+      concurrency: 16,
+      handlers: {
+        card: {
+          pacedPerChat: true,
+          repeatable: true,
+          superseded: async (e) => Number(e.payload.n) < 11,
+          perform: async (e) => void performed.push(Number(e.payload.n)),
+        },
+      },
+    });
+    expect(await dispatcher.runOnce()).toBe(12);
+    expect(performed).toEqual([11]);
+    const stored = await outbox.ofReview(review.id);
+    expect(stored.filter((e) => e.kind === 'card').map((e) => [e.status, e.lastError])).toEqual(Array(12).fill(['done', null]));
+    await db.destroy();
+  });
+
   it('completeMany records only the effects whose lease is still the caller’s', async () => {
     const { db, outbox, review } = await outboxWith(3, 'card');
     const now = new Date().toISOString();
