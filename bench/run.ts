@@ -1,5 +1,7 @@
 import { benchCardActions, benchEcho, LatencyFigures } from './card-action-bench';
 import { benchComplianceScan, benchDueDateFunctions } from './timescales-bench';
+import { benchSlotSearch, benchTypedBooking } from './slot-search-bench';
+import { benchMinutesRender } from './minutes-render-bench';
 import { WALK } from '../test/support/review-walk';
 
 const REVIEWS = Number(process.argv[2] ?? 40);
@@ -44,6 +46,16 @@ async function main(): Promise<void> {
   console.log(`read every case's summary (baseline)     ${scan.readMs.toFixed(0).padStart(6)} ms  (${scan.rows.toLocaleString('en-GB')} cases)`);
   console.log(`today's alerts worked out (compute only)  ${scan.computeMs.toFixed(0).padStart(6)} ms  (${scan.alerts.toLocaleString('en-GB')} alerts)`);
   console.log(`the scan: read + alerts                   ${scan.scanMs.toFixed(0).padStart(6)} ms  ${(scan.scanMs / scan.readMs).toFixed(2)}x the read alone; ${scan.scanMs < 1000 ? 'under' : 'OVER'} the 1 s aim`);
+
+  console.log(`\n4. Booking (built, not yet wired): the slot search and reading a typed command\n`);
+  const slots = benchSlotSearch();
+  console.log(`slot search, ${slots.attendees} attendees each busy a day, ${slots.windowDays}-day window: median ${slots.search.medianMs.toFixed(3)} ms, p99 ${slots.search.p99Ms.toFixed(3)} ms (goal under ${slots.goalMs} ms); ${(slots.search.medianMs / slots.noBusy.medianMs).toFixed(1)}x the same walk with no one busy`);
+  const typed = benchTypedBooking();
+  console.log(`typed booking command: median ${typed.command.medianMs.toFixed(3)} ms; "help" through the same reader ${typed.help.medianMs.toFixed(4)} ms (${(typed.command.medianMs / typed.help.medianMs).toFixed(0)}x)`);
+
+  console.log(`\n5. Minutes documents (built, not yet wired): the largest meeting's PDF beside its card\n`);
+  const render = await benchMinutesRender();
+  console.log(`minutes card (20 attendees, 30 actions): median ${render.cardMs.toFixed(1)} ms; tagged PDF of the same size: median ${render.pdfMs.toFixed(1)} ms (${(render.pdfMs / render.cardMs).toFixed(1)}x the card), ${render.pages} pages`);
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,8 @@ export interface StoredEffect extends NewEffect {
   readonly status: EffectStatus;
   readonly attempts: number;
   readonly createdAt: string;
+  /** Its place among the effects queued in the same transaction (which share createdAt). */
+  readonly seq: number;
   readonly notBefore: string;
   readonly doneAt: string | null;
   readonly lastError: string | null;
@@ -39,6 +41,8 @@ export interface Outbox {
   fail(id: string, owner: string, now: string, error: string): Promise<void>;
   /** When the earliest pending effect falls due, if any. */
   nextDue(): Promise<string | undefined>;
+  /** Whether an effect of the same kind for the same review was queued after this one (and not given up on). */
+  hasLater(effect: StoredEffect): Promise<boolean>;
   /** Every effect of a review, oldest first. */
   ofReview(reviewId: string): Promise<StoredEffect[]>;
 }

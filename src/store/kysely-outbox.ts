@@ -106,6 +106,19 @@ export class KyselyOutbox implements Outbox {
     return row?.due ?? undefined;
   }
 
+  async hasLater(effect: StoredEffect): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('review_id', '=', effect.reviewId)
+      .where('kind', '=', effect.kind)
+      .where('status', '!=', 'failed')
+      .where((eb) => eb.or([eb('created_at', '>', effect.createdAt), eb.and([eb('created_at', '=', effect.createdAt), eb('seq', '>', effect.seq)])]))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async ofReview(reviewId: string): Promise<StoredEffect[]> {
     const rows = await this.db.selectFrom('outbox').selectAll().where('review_id', '=', reviewId).orderBy('created_at').orderBy('seq').execute();
     return rows.map(effectOf);
@@ -141,6 +154,7 @@ export async function queueEffects(trx: Kysely<ReviewDatabase>, effects: readonl
 
 function effectOf(row: OutboxTable): StoredEffect {
   return {
+    seq: Number(row.seq),
     id: row.id,
     kind: row.kind,
     key: row.effect_key,

@@ -2,7 +2,8 @@ import { Kysely } from 'kysely';
 import { chairKeyOf, summariseCase } from '../domain/cases/case-review';
 import { caseReferences } from '../domain/review/new-review';
 import { Review, TeamsPerson } from '../domain/review/review';
-import { readStoredReview, storedReviewOf } from '../domain/review/review-schema';
+import { storedReviewOf } from '../domain/review/review-schema';
+import { StoredReviewReader } from './stored-review-reader';
 import { CaseReview, CaseSummary, CreateResult, ReviewStore, SaveResult } from '../ports/review-store';
 import { NewEffect } from '../ports/outbox';
 import { queueEffects } from './kysely-outbox';
@@ -309,8 +310,10 @@ function caseFactsOf(review: Review): string {
 }
 
 /** Read with the stored review's schema: an older format is migrated, an unreadable one refused (REVIEW_UNREADABLE), never cast. */
+const reader = new StoredReviewReader();
+
 function parse(row: { doc: string; shared_card_activity_id: string | null }): Review {
-  const review = readStoredReview(row.doc);
+  const review = reader.review(row.doc);
   return row.shared_card_activity_id ? { ...review, sharedCardActivityId: row.shared_card_activity_id } : review;
 }
 

@@ -15,12 +15,7 @@ export function progressCardEffect(store: ReviewStore, outbox: Outbox, directory
   return {
     pacedPerChat: true,
     repeatable: true,
-    async superseded(effect) {
-      const mine = Number(effect.payload.version);
-      return (await outbox.ofReview(effect.reviewId)).some(
-        (e) => e.kind === effect.kind && e.id !== effect.id && e.status !== 'failed' && Number(e.payload.version) > mine,
-      );
-    },
+    superseded: (effect) => outbox.hasLater(effect),
     async perform(effect) {
       const review = await store.get(effect.reviewId);
       if (!review?.sharedCardActivityId) return;

@@ -244,6 +244,7 @@ function watchedOutbox(beforeAnswer: () => Promise<void> = async () => undefined
     take: (...a) => outbox.take(...a),
     complete: (...a) => outbox.complete(...a),
     completeMany: (...a) => outbox.completeMany(...a),
+    hasLater: (...a) => outbox.hasLater(...a),
     retryAt: (...a) => outbox.retryAt(...a),
     fail: (...a) => outbox.fail(...a),
     ofReview: (...a) => outbox.ofReview(...a),

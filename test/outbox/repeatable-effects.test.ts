@@ -29,6 +29,7 @@ describe('repeatable effects', () => {
       take: (...a) => outbox.take(...a),
       complete: (...a) => (calls.complete++, outbox.complete(...a)),
       completeMany: (...a) => (calls.completeMany++, outbox.completeMany(...a)),
+      hasLater: (...a) => outbox.hasLater(...a),
       retryAt: (...a) => outbox.retryAt(...a),
       fail: (...a) => outbox.fail(...a),
       nextDue: () => outbox.nextDue(),

@@ -197,6 +197,23 @@ export function outboxContract(name: string, open: OpenOutbox): void {
     // not_before), and must still come back, and be taken to be performed, in the order queued.
     const inOneSave = Array.from({ length: 12 }, (_, i) => `msg-${String(i).padStart(2, '0')}`);
 
+    it('knows whether a later effect of the same kind for the same review was queued (one save, or a later one), and ignores failed ones', async () => {
+      const review = reviewIn('conv-1');
+      await store.create(review, 'k0', [effect(review, 'a'), effect(review, 'b'), effect(review, 'other', { kind: 'send-email' })]);
+      const [a, b] = await outbox.ofReview(review.id);
+      expect(await outbox.hasLater(a!)).toBe(true);
+      expect(await outbox.hasLater(b!)).toBe(false);
+      queueNow = 5;
+      const current = (await store.get(review.id))!;
+      await store.save({ ...current, version: current.version + 1 }, current.version, null, [effect(review, 'c')]);
+      expect(await outbox.hasLater(b!)).toBe(true);
+      const [c] = (await outbox.ofReview(review.id)).filter((e) => e.key === 'c');
+      const taken = await outbox.take('owner', at(10), at(100_000), 10);
+      expect(taken.map((e) => e.key)).toContain('c');
+      await outbox.fail(c!.id, 'owner', at(10), 'given up');
+      expect(await outbox.hasLater(b!)).toBe(false);
+    });
+
     it('lists the effects one save queued in the order queued', async () => {
       const review = reviewIn('conv-1');
       await store.create(review, 'k0', inOneSave.map((k) => effect(review, k)));
