@@ -121,6 +121,8 @@ export class OutboxDispatcher {
         this.options.logger.log('error', 'outbox.failed', { code: 'UNEXPECTED', error: (error as Error).message });
       }
       if (taken === 0 && !this.woken && this.running) await this.sleep(await this.untilNextDue());
+      // Turns waiting on the network (a chair's press) go first: effects happen outside the turn.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

@@ -158,7 +158,27 @@ export function openSqlite(file: string): Kysely<ReviewDatabase> {
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return new Kysely<ReviewDatabase>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<ReviewDatabase>({ dialect: new SqliteDialect({ database: withPreparedStatements(database) }) });
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement afresh (about 5% of the bot's time under load);
+ * the same SQL text is prepared once and kept. Safe because each use runs to its end before the next
+ * (Kysely runs one query at a time on a connection); a statement still being iterated is not reused.
+ */
+function withPreparedStatements(database: Database.Database, capacity = 256): { prepare(sql: string): Database.Statement; close(): void } {
+  const prepared = new Map<string, Database.Statement>();
+  return {
+    prepare(sql: string) {
+      const known = prepared.get(sql);
+      if (known && !known.busy) return known;
+      const statement = database.prepare(sql);
+      if (prepared.size >= capacity) prepared.delete(prepared.keys().next().value as string);
+      prepared.set(sql, statement);
+      return statement;
+    },
+    close: () => database.close(),
+  };
 }
 
 export function openPostgres(connectionString: string): Kysely<ReviewDatabase> {
