@@ -1,12 +1,12 @@
 import { Kysely } from 'kysely';
-import { chairKeyOf, summariseCase } from '../domain/cases/case-review';
-import { caseReferences } from '../domain/review/new-review';
+import { chairKeyOf } from '../domain/cases/case-review';
 import { Review, TeamsPerson } from '../domain/review/review';
 import { storedReviewOf } from '../domain/review/review-schema';
 import { StoredReviewReader } from './stored-review-reader';
 import { CaseReview, CaseSummary, CreateResult, ReviewStore, SaveResult } from '../ports/review-store';
 import { NewEffect } from '../ports/outbox';
 import { queueEffects } from './kysely-outbox';
+import { caseFactsOf, caseReviewsOf, replaceCases } from './kysely-case-index';
 import { ReviewDatabase } from './review-database';
 
 class Rollback extends Error {
@@ -198,86 +198,6 @@ async function markApplied(trx: Kysely<ReviewDatabase>, activityKey: string, rev
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-/** The case index for this review, then the summary of every case it touches (or touched before). */
-async function replaceCases(trx: Kysely<ReviewDatabase>, review: Review): Promise<void> {
-  const before = await trx.selectFrom('review_cases').select('case_reference').where('review_id', '=', review.id).execute();
-  await trx.deleteFrom('review_cases').where('review_id', '=', review.id).execute();
-  const refs = [...new Set(caseReferences(review))];
-  await writeCaseIndex(trx, review, refs);
-  const touched = [...new Set([...refs, ...before.map((r) => r.case_reference)])];
-  if (touched.length === 0) return;
-  const reviews = await caseReviewsOf(trx, review.tenantId, touched);
-  for (const ref of touched) {
-    const summary = summariseCase(reviews.filter((r) => r.caseReference === ref));
-    await trx.deleteFrom('cases').where('tenant_id', '=', review.tenantId).where('case_reference', '=', ref).execute();
-    if (!summary) continue;
-    await trx
-      .insertInto('cases')
-      .values({
-        tenant_id: summary.tenantId,
-        case_reference: summary.caseReference,
-        pack_id: summary.packId,
-        plan_start: summary.planStart,
-        lead_worker: summary.leadWorker,
-        chair_key: summary.chairKey,
-        previous_reviews: summary.previousReviews,
-        last_review_date: summary.lastReviewDate,
-        open_meeting_date: summary.openMeetingDate,
-        open_minutes_due: summary.openMinutesDue,
-        closed: summary.closed ? 1 : 0,
-      })
-      .execute();
-  }
-}
-
-async function caseReviewsOf(db: Kysely<ReviewDatabase>, tenantId: string, refs: readonly string[]): Promise<CaseReview[]> {
-  if (refs.length === 0) return [];
-  const rows = await db
-    .selectFrom('review_cases')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('case_reference', 'in', [...refs])
-    .where('meeting_date', 'is not', null)
-    .execute();
-  return rows.map((r) => ({
-    reviewId: r.review_id,
-    tenantId: r.tenant_id,
-    caseReference: r.case_reference,
-    status: r.status as Review['status'],
-    meetingDate: r.meeting_date ?? '',
-    meetingType: r.meeting_type ?? '',
-    packId: r.pack_id ?? '',
-    planStart: r.plan_start ?? '',
-    leadWorker: r.lead_worker ?? '',
-    chairKey: r.chair_key ?? '',
-    minutesDue: r.minutes_due,
-    outcome: r.outcome,
-  }));
-}
-
-async function writeCaseIndex(trx: Kysely<ReviewDatabase>, review: Review, refs: readonly string[]): Promise<void> {
-  if (refs.length === 0) return;
-  const s = review.setUp;
-  const facts = {
-    review_id: review.id,
-    tenant_id: review.tenantId,
-    status: review.status,
-    meeting_date: s?.meetingDate ?? null,
-    meeting_type: s?.meetingType ?? null,
-    pack_id: s?.policyPackId ?? null,
-    plan_start: s?.planStartDate ?? null,
-    lead_worker: s?.leadWorker ?? null,
-    chair_key: chairKeyOf(review.chair),
-    minutes_due: review.timescales?.minutesDue.date ?? null,
-    outcome: review.outcome?.kind ?? null,
-  };
-  await trx
-    .insertInto('review_cases')
-    .values(refs.map((case_reference) => ({ ...facts, case_reference })))
-    .execute();
-}
-
-
 function rowOf(review: Review) {
   return {
     id: review.id,
@@ -292,24 +212,6 @@ function rowOf(review: Review) {
   };
 }
 
-/** Everything the case index and case summaries are written from. */
-function caseFactsOf(review: Review): string {
-  const s = review.setUp;
-  return JSON.stringify([
-    caseReferences(review),
-    review.status,
-    s?.meetingDate,
-    s?.meetingType,
-    s?.policyPackId,
-    s?.planStartDate,
-    s?.leadWorker,
-    chairKeyOf(review.chair),
-    review.timescales?.minutesDue.date,
-    review.outcome?.kind,
-  ]);
-}
-
-/** Read with the stored review's schema: an older format is migrated, an unreadable one refused (REVIEW_UNREADABLE), never cast. */
 const reader = new StoredReviewReader();
 
 function parse(row: { doc: string; shared_card_activity_id: string | null }): Review {
