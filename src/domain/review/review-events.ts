@@ -6,7 +6,6 @@ import { StepId, TeamsPerson } from './review';
  * the booking next) follow from them.
  */
 export type ReviewEvent =
-  | { readonly type: 'review-started' }
   | { readonly type: 'step-saved'; readonly step: StepId; readonly completed: boolean }
   | { readonly type: 'moved'; readonly from: StepId; readonly to: StepId }
   | { readonly type: 'attendee-added'; readonly attendeeKey: string }
