@@ -23,6 +23,8 @@ export interface ConnectorMember {
   aadObjectId?: string;
   /** The member's own tenant, as Teams' roster gives it. */
   tenantId?: string;
+  email?: string;
+  userPrincipalName?: string;
 }
 
 /**
