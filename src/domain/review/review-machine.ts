@@ -47,8 +47,6 @@ export function chairOnly(review: Review, what = 'change it'): string {
   return `Only ${review.chair.name}, who is chairing this review, can ${what}.`;
 }
 
-export { samePerson };
-
 export function isChair(review: Review, person: TeamsPerson): boolean {
   return samePerson(review.chair, person);
 }
@@ -59,10 +57,14 @@ export function isChair(review: Review, person: TeamsPerson): boolean {
  */
 export function casesNeededFor(review: Review, command: ReviewCommand): string[] {
   if (command.type !== 'submit' || (command.step !== 'set-up' && command.step !== 'next-meeting')) return [];
-  const typed = Object.entries(command.form)
+  return [...new Set([...typedCaseReferences(command.form), ...caseReferences(review)])];
+}
+
+/** The case references typed on a set-up card (children.N.caseReference), trimmed, blanks left out. */
+function typedCaseReferences(form: FormValues): string[] {
+  return Object.entries(form)
     .filter(([id, value]) => /^children\.\d+\.caseReference$/.test(id) && value.trim() !== '')
     .map(([, value]) => value.trim());
-  return [...new Set([...typed, ...caseReferences(review)])];
 }
 
 /**
@@ -147,11 +149,7 @@ function planOf(review: Review): Partial<Review> {
  * Once the bot holds the case, set-up no longer asks when it opened: the date recorded stays.
  */
 function withCaseMemory(form: FormValues, review: Review, context: DecisionContext): FormValues {
-  const refs = new Set(
-    Object.entries(form)
-      .filter(([id, value]) => /^children\.\d+\.caseReference$/.test(id) && value.trim() !== '')
-      .map(([, value]) => value.trim()),
-  );
+  const refs = new Set(typedCaseReferences(form));
   let filled = form;
   const missing = (['planStartDate', 'policyPackId', 'leadWorker'] as const).filter((id) => !form[id]?.trim());
   const remembered = context.remembered.filter((c) => refs.has(c.caseReference)).sort((a, b) => b.previousReviews - a.previousReviews)[0];
