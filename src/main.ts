@@ -7,9 +7,22 @@ import { Logger, jsonLogger } from './logging/logger';
 import { BotServer, startBotServer } from './http/bot-server';
 import { announceStart } from './http/start-line';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher';
+import { bookingEffectHandlers } from './booking-effects/booking-effect-handlers';
+import { createGraphAdapters } from './graph/graph-connection';
+import { FolderMailSender } from './mail-folder/folder-mail-sender';
+import { MINUTES_EMAIL, MINUTES_PLAN, MINUTES_TEAMS, minutesEmailHandler, minutesPlanHandler, minutesTeamsHandler } from './minutes-delivery';
+import { BookingStore } from './ports/booking-store';
+import { Calendar } from './ports/calendar';
 import { ConversationDirectory } from './ports/conversation-directory';
+import { DeliveryStore } from './ports/delivery-store';
+import { MailSender } from './ports/mail-sender';
 import { Outbox } from './ports/outbox';
 import { ReviewStore } from './ports/review-store';
+import { TeamsAppInstaller } from './ports/teams-app-installer';
+import { KyselyBookingStore } from './store/kysely-booking-store';
+import { KyselyDeliveryStore } from './store/kysely-delivery-store';
+import { KyselyLocalCalendar } from './store/kysely-local-calendar';
+import { PersonalChats } from './teams/personal-chat';
 import { KyselyConversationDirectory } from './store/kysely-conversation-directory';
 import { KyselyOutbox } from './store/kysely-outbox';
 import { KyselyReviewStore } from './store/kysely-review-store';
@@ -37,17 +50,46 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** The reviews, the outbox and the address directory, on one database. */
+/** The reviews, the outbox, the address directory, the minutes' deliveries and the bookings, on one database. */
 export interface Storage {
   readonly reviews: ReviewStore;
   readonly outbox: Outbox;
   readonly directory: ConversationDirectory;
+  readonly deliveries: DeliveryStore;
+  readonly bookings: BookingStore;
+  /** The embedded calendar: the bookings the bot made itself (used when Graph is not configured). */
+  readonly localCalendar: Calendar;
 }
 
 export async function openStorage(config: Config): Promise<Storage> {
   const db = config.storage.kind === 'sqlite' ? openSqlite(config.storage.file) : openPostgres(config.storage.url);
   await migrateToLatest(db);
-  return { reviews: new KyselyReviewStore(db), outbox: new KyselyOutbox(db, config.storage.kind), directory: new KyselyConversationDirectory(db) };
+  return {
+    reviews: new KyselyReviewStore(db),
+    outbox: new KyselyOutbox(db, config.storage.kind),
+    directory: new KyselyConversationDirectory(db),
+    deliveries: new KyselyDeliveryStore(db),
+    bookings: new KyselyBookingStore(db),
+    localCalendar: new KyselyLocalCalendar(db),
+  };
+}
+
+/** Email, calendar and app installation: Microsoft Graph when configured, else the embedded mail folder and local calendar. */
+export interface OutsideSystems {
+  readonly mail: MailSender;
+  readonly calendar: Calendar;
+  /** Only the embedded calendar needs the bot to send the invitations itself; Exchange sends its own. */
+  readonly invitations?: MailSender;
+  readonly installer?: TeamsAppInstaller;
+}
+
+export function connectOutsideSystems(config: Config, storage: Storage): OutsideSystems {
+  if (config.graph) {
+    const graph = createGraphAdapters({ ...config.graph, sharedMailbox: config.mail.from.address });
+    return { mail: graph.mailSender, calendar: graph.calendar, ...(config.graph.teamsAppCatalogId ? { installer: graph.teamsAppInstaller } : {}) };
+  }
+  const mail = new FolderMailSender({ directory: config.mail.directory, from: config.mail.from });
+  return { mail, calendar: storage.localCalendar, invitations: mail };
 }
 
 /**
@@ -71,9 +113,19 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
   const cards = new ReviewCards(new CardTemplates(), { packChoices, defaultPackId: timescales.defaultPackId });
   const adapter = createTeamsAdapter(config, logger);
   const messages = new ChatMessages(adapter, config.bot.appId);
+  const outside = connectOutsideSystems(config, storage);
+  const now = () => clock().now;
+  const chats = new PersonalChats(adapter, config.bot.appId, storage.directory, { now });
+  const delivery = { reviews: store, deliveries: storage.deliveries, now };
   const dispatcher = new OutboxDispatcher({
     outbox: storage.outbox,
-    handlers: { [PROGRESS_CARD_UPDATE]: progressCardEffect(store, storage.outbox, storage.directory, cards, messages) },
+    handlers: {
+      [PROGRESS_CARD_UPDATE]: progressCardEffect(store, storage.outbox, storage.directory, cards, messages),
+      [MINUTES_PLAN]: minutesPlanHandler(delivery),
+      [MINUTES_TEAMS]: minutesTeamsHandler({ ...delivery, chats, directory: storage.directory, ...(outside.installer ? { installer: outside.installer } : {}) }),
+      [MINUTES_EMAIL]: minutesEmailHandler({ ...delivery, mail: outside.mail }),
+      ...bookingEffectHandlers({ bookings: storage.bookings, calendar: outside.calendar, ...(outside.invitations ? { invitations: outside.invitations } : {}) }),
+    },
     logger,
     leaseMs: config.outbox.leaseMs,
     callTimeoutMs: config.outbox.callTimeoutMs,

@@ -29,6 +29,13 @@ const environment = z
     BANK_HOLIDAYS_DIVISION: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
     OUTBOX_CALL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+    MAIL_DIR: z.string().trim().min(1).default('./data/mail'),
+    MAIL_FROM: z.email().default('cin-reviews@council.example'),
+    MAIL_FROM_NAME: z.string().trim().min(1).max(100).default('CIN Reviews'),
+    GRAPH_TENANT_ID: z.string().trim().default(''),
+    GRAPH_CLIENT_ID: z.string().trim().default(''),
+    GRAPH_CLIENT_SECRET: z.string().default(''),
+    TEAMS_APP_CATALOG_ID: z.string().trim().default(''),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.MicrosoftAppId === '') {
@@ -43,6 +50,22 @@ const environment = z
     }
     if (env.OUTBOX_CALL_TIMEOUT_SECONDS >= env.OUTBOX_LEASE_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['OUTBOX_CALL_TIMEOUT_SECONDS'], message: 'must be shorter than OUTBOX_LEASE_SECONDS' });
+    }
+    const graph = [env.GRAPH_TENANT_ID, env.GRAPH_CLIENT_ID, env.GRAPH_CLIENT_SECRET];
+    if (graph.some((v) => v !== '') && graph.some((v) => v === '')) {
+      for (const [name, value] of [['GRAPH_TENANT_ID', env.GRAPH_TENANT_ID], ['GRAPH_CLIENT_ID', env.GRAPH_CLIENT_ID], ['GRAPH_CLIENT_SECRET', env.GRAPH_CLIENT_SECRET]] as const) {
+        if (value === '') ctx.addIssue({ code: 'custom', path: [name], message: 'is required with the other GRAPH_ settings (set all three, or none for the embedded mail folder and calendar)' });
+      }
+    }
+    if (env.NODE_ENV === 'production' && env.GRAPH_CLIENT_ID === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GRAPH_CLIENT_ID'],
+        message: 'production sends the minutes and books reviews through Microsoft Graph: set GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET',
+      });
+    }
+    if (env.TEAMS_APP_CATALOG_ID !== '' && env.GRAPH_CLIENT_ID === '') {
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_CATALOG_ID'], message: 'installs the app through Microsoft Graph: set the GRAPH_ settings too' });
     }
     if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppTenantId === '') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for ${env.MicrosoftAppType}` });
@@ -82,6 +105,21 @@ export interface Config {
     /** Time limit of one call to Teams (or Graph) made for an effect. */
     readonly callTimeoutMs: number;
   };
+  /** Where the minutes' emails and the invitations go, and whom they come from. */
+  readonly mail: {
+    /** The embedded default (no Graph): each email an `.eml` file here. */
+    readonly directory: string;
+    /** The From: with Graph, the shared mailbox they are sent from. */
+    readonly from: { readonly name: string; readonly address: string };
+  };
+  /** Microsoft Graph (client credentials, application permissions); undefined: the embedded mail folder and calendar. */
+  readonly graph?: {
+    readonly tenantId: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+    /** The app's id in the organisation's app catalog, to install it for a user Teams cannot reach; '' not to. */
+    readonly teamsAppCatalogId: string;
+  };
 }
 
 /** Reads and checks the environment once, at start-up. Fails fast, naming every bad value. */
@@ -109,5 +147,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       division: e.BANK_HOLIDAYS_DIVISION,
     },
     outbox: { leaseMs: e.OUTBOX_LEASE_SECONDS * 1000, callTimeoutMs: e.OUTBOX_CALL_TIMEOUT_SECONDS * 1000 },
+    mail: { directory: e.MAIL_DIR, from: { name: e.MAIL_FROM_NAME, address: e.MAIL_FROM } },
+    ...(e.GRAPH_CLIENT_ID !== ''
+      ? { graph: { tenantId: e.GRAPH_TENANT_ID, clientId: e.GRAPH_CLIENT_ID, clientSecret: e.GRAPH_CLIENT_SECRET, teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID } }
+      : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { Review } from '../domain/review/review';
 import { ReviewEvent } from '../domain/review/review-events';
+import { minutesPlanEffect } from '../minutes-delivery/minutes-delivery-effects';
 import { NewEffect } from '../ports/outbox';
 
 /** The shared progress card in the chat follows the review: its step, its chair, whether it is finished. */
@@ -19,5 +20,7 @@ export function effectsOf(review: Review, events: readonly ReviewEvent[]): NewEf
       payload: { version: review.version },
     });
   }
+  // Signed off: the minutes go to their recipients (planned, then one send each, by the outbox).
+  if (events.some((e) => e.type === 'signed-off')) effects.push(minutesPlanEffect(review));
   return effects;
 }

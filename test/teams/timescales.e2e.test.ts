@@ -46,7 +46,7 @@ async function walkSmallReview(bot: BotUnderTest, setUp: Record<string, string>,
 /** A person's due list as they see it in a group chat: the placeholder posted there, refreshed by Teams for them. */
 async function dueListOf(bot: BotUnderTest, user: TeamsUser): Promise<Record<string, any>> {
   await bot.say(user, 'due');
-  const placeholder = cardOf(bot.connector.posted().at(-1)!.activity)!;
+  const placeholder = cardOf(bot.connector.postedTo(bot.conversationId).at(-1)!.activity)!;
   expect(JSON.stringify(placeholder)).not.toContain('CIN-');
   const view = await bot.press(user, '', {}, cardActionActivity(bot.where(), user, 'due.show', placeholder.refresh.action.data, 'automatic'));
   return view.card!;
