@@ -10,6 +10,7 @@ import { formatCalendarDate } from '../domain/timescales';
 import { blankFields } from './card-fields';
 import { elementsOf } from './card-inputs';
 import { AdaptiveCardJson, CardTemplates } from './card-templates';
+import { signOffConfirmationCard } from './sign-off-confirmation-card';
 import { asPlainText } from './plain-text';
 import { SectionContext, sectionsFor } from './step-sections';
 
@@ -41,7 +42,7 @@ const LIST_STEPS: Partial<Record<Review['currentStep'], string>> = {
 };
 
 /** What happens to signed-off minutes in this version: said wherever they are shown signed off. */
-export const AFTER_SIGN_OFF = 'The minutes are kept; sending them to attendees is not yet available in this version: share them from here.';
+export const AFTER_SIGN_OFF = 'The minutes are being sent to everyone you ticked, each in the version they may see. This chat shows how many have been sent; open that message to see each delivery and to put right any that could not be made.';
 
 /** Who the chair is being handed to, as the confirmation names them. */
 export interface HandOverAsked {
@@ -113,7 +114,7 @@ export class ReviewCards {
     const statusText = review.status === 'in-progress' ? progressOf(review).label : finishedLine(review);
     const note =
       review.status === 'signed-off'
-        ? 'The minutes stay with the chair: sending them to attendees is not yet available in this version.'
+        ? 'The minutes are sent to each attendee in their own chat with the bot or by email, never here.'
         : review.status === 'cancelled'
           ? 'This review was cancelled: no minutes will be produced.'
           : 'What is written stays with the chair until the minutes are sent.';
@@ -158,19 +159,9 @@ export class ReviewCards {
     });
   }
 
-  /** The second press of sign-off: what it means, before it is done. */
-  confirmSignOff(review: Review): AdaptiveCardJson {
-    return this.templates.render('confirm-review-action', {
-      reviewId: review.id,
-      version: review.version,
-      step: 'minutes',
-      handTo: '',
-      question: 'Sign off the minutes?',
-      detail:
-        'Once signed off, the minutes can no longer be amended. They are kept with you as the chair; sending them to attendees is not yet available in this version.',
-      confirmTitle: 'Confirm sign-off',
-      keepTitle: 'Not yet',
-    });
+  /** The second press of sign-off: what it means and who will be sent what, before it is done. */
+  confirmSignOff(review: Review, shown: { typed?: FormValues; errors?: FieldErrors } = {}): AdaptiveCardJson {
+    return signOffConfirmationCard(review, shown);
   }
 
   /**

@@ -198,7 +198,7 @@ export class ReviewBot extends TeamsActivityHandler {
     }
     switch (result.kind) {
       case 'confirm':
-        return result.asks.kind === 'hand-chair' ? cards.confirmHandOver(review, result.asks) : cards.confirmSignOff(review);
+        return result.asks.kind === 'hand-chair' ? cards.confirmHandOver(review, result.asks) : cards.confirmSignOff(review, { ...(result.typed ? { typed: result.typed } : {}), ...(result.errors ? { errors: result.errors } : {}) });
       case 'invalid':
         return cards.forChair(review, { today, typed: result.typed, errors: result.errors, notice: userMessageFor('INVALID_INPUT') });
       case 'conflict':

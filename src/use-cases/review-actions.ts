@@ -50,7 +50,7 @@ const ASKS_FIRST: Partial<Record<ReviewVerb, true>> = { 'review.handChair': true
 /** What a press came to, in the review's terms; the Teams layer turns it into a card. */
 export type PressResult =
   | { readonly kind: 'changed'; readonly review: Review; readonly previous: Review; readonly typed?: FormValues }
-  | { readonly kind: 'confirm'; readonly review: Review; readonly asks: Confirmation }
+  | { readonly kind: 'confirm'; readonly review: Review; readonly asks: Confirmation; readonly typed?: FormValues; readonly errors?: FieldErrors }
   | { readonly kind: 'view'; readonly review: Review }
   | { readonly kind: 'invalid'; readonly review: Review; readonly typed: FormValues; readonly errors: FieldErrors }
   | { readonly kind: 'conflict'; readonly review: Review; readonly typed: FormValues }
@@ -114,6 +114,10 @@ export class ReviewActions {
     const command = commandFor(review, press);
     if ('errors' in command) return { kind: 'invalid', review, typed: press.form, errors: command.errors };
     const decision = decide(review, command, actor, now, await this.contextFor(review, command));
+    // A choice on the sign-off confirmation to correct: the confirmation again, with what was typed.
+    if (!decision.ok && decision.code === 'INVALID_INPUT' && press.verb === 'review.confirmSignOff') {
+      return { kind: 'confirm', review, asks: { kind: 'sign-off' }, typed: press.form, errors: decision.fieldErrors ?? {} };
+    }
     if (!decision.ok) return refusedBy(decision, review, press.form);
     // Decided, so the chair is asked only what would be accepted; nothing is saved until they confirm.
     if (ASKS_FIRST[press.verb]) return { kind: 'confirm', review, asks: confirmationOf(command, press) };
@@ -205,8 +209,9 @@ function commandFor(review: Review, press: CardPress): ReviewCommand | { errors:
     case 'review.goto':
       return { type: 'goto', step };
     case 'review.signOff':
-    case 'review.confirmSignOff':
       return { type: 'sign-off' };
+    case 'review.confirmSignOff':
+      return { type: 'sign-off', choices: press.form };
     case 'review.cancel':
       return { type: 'cancel' };
     case 'review.addAttendee':

@@ -118,9 +118,9 @@ export async function openAsChair(bot: BotUnderTest, chair: TeamsUser): Promise<
 }
 
 /** Walks every step from set-up to the draft minutes; returns the chair's minutes card. */
-export async function walkToMinutes(bot: BotUnderTest, chair: TeamsUser, from?: InvokeReply): Promise<Record<string, any>> {
+export async function walkToMinutes(bot: BotUnderTest, chair: TeamsUser, from?: InvokeReply, walk: typeof WALK = WALK): Promise<Record<string, any>> {
   let reply = from ?? (await openAsChair(bot, chair));
-  for (const { step, typed, verb } of WALK) {
+  for (const { step, typed, verb } of walk) {
     const card = reply.card;
     if (!card) throw new Error(`No card at ${step}: ${JSON.stringify(reply.body).slice(0, 300)}`);
     const onStep = actionData(card, 'review.continue').step;
@@ -139,3 +139,15 @@ export async function signOff(bot: BotUnderTest, chair: TeamsUser, minutes: Reco
   if (!asked.card) throw new Error(`No confirmation card: ${JSON.stringify(asked.body).slice(0, 300)}`);
   return bot.pressOn(chair, asked.card, 'review.confirmSignOff');
 }
+
+/** The walk with a child attendee too (Amara, who came, reached by the family's email) and an email for Mum. */
+export const WALK_WITH_CHILD: typeof WALK = WALK.flatMap((w, i) => {
+  if (w.step === 'introductions' && i === WALK.findIndex((x) => x.step === 'introductions')) {
+    return [{ ...w, typed: { ...w.typed, 'attendees.1.email': 'mum@family.example' } }];
+  }
+  if (w.step !== 'introductions' || !('attendees.4.name' in w.typed)) return [w];
+  return [
+    { ...w, verb: 'review.save' },
+    { step: 'introductions', typed: { 'attendees.5.name': 'Amara', 'attendees.5.role': 'child', 'attendees.5.attendance': 'present', 'attendees.5.email': 'amara.letters@family.example' } },
+  ];
+});

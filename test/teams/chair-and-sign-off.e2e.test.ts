@@ -134,7 +134,7 @@ describe('signing off, and the review after it', () => {
     const signed = await bot.pressOn(chair, asked.card!, 'review.confirmSignOff');
     const text = textOf(signed.card);
     expect(text).toContain('Signed off by Sam at 10:00 on Tue 24 Nov 2026.');
-    expect(text).toContain('sending them to attendees is not yet available in this version');
+    expect(text).toContain('The minutes are being sent to everyone you ticked');
     expect(text).not.toMatch(ISO);
     expect(JSON.stringify(signed.card)).not.toContain('review.signOff');
 

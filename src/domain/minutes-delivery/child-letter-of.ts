@@ -3,6 +3,7 @@ import { AttendeeRole, Child, Review } from '../review/review';
 import { quoted } from '../review/steps/child-voice';
 import { clockWords, contactsOf, longDateWords, minutesWords, withoutContacts } from './minutes-wording';
 import { namesInWords } from './minutes-document-of';
+import { childOf } from './delivery-plan';
 
 /** Who someone is, in a child's words. */
 const ROLE_WORDS: Readonly<Record<AttendeeRole, string>> = {
@@ -53,7 +54,10 @@ export function childLetterOf(review: Review, child: Child): ChildLetter {
     review.outcome ? OUTCOME_WORDS[review.outcome.kind] : '',
     ...nextSteps(review).map(words),
   ].filter((p) => p !== '');
-  return {
+  // The chair's own words, when they changed the letter at sign-off, replace what the record gives.
+  const attendeeKeys = new Set(review.attendees.filter((a) => a.role === 'child' && childOf(review, a)?.key === child.key).map((a) => a.key));
+  const chosen = review.minutesChoices?.childLetters.find((c) => attendeeKeys.has(c.attendeeKey))?.words;
+  const written = {
     firstName: child.firstName,
     greeting: `Dear ${child.firstName},`,
     paragraphs: paragraphs.map(words),
@@ -69,6 +73,10 @@ export function childLetterOf(review: Review, child: Child): ChildLetter {
     nextMeeting: words(nextMeetingWords(review)),
     signOff: chairFirst === '' ? 'From the person who chaired your meeting' : `From ${chairFirst}, who chaired your meeting`,
   };
+  // Still no one's email or phone, even when typed into the letter.
+  return chosen
+    ? { ...written, paragraphs: chosen.paragraphs.map(words), goodThings: chosen.goodThings.map(words), worries: chosen.worries.map(words), dreams: chosen.dreams.map(words) }
+    : written;
 }
 
 function nextSteps(review: Review): string[] {

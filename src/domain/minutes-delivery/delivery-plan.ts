@@ -30,7 +30,7 @@ export interface Recipient {
 export interface DeliveryChoices {
   /**
    * The attendees (role 'child') the chair ticked to receive their own letter, given their age and
-   * understanding. A child not listed receives nothing.
+   * understanding. A child not listed receives nothing. Absent: as recorded with the sign-off.
    */
   readonly childLetters?: readonly string[];
 }
@@ -44,7 +44,7 @@ export function deliveryKeyOf(reviewId: string, attendeeKey: string, version: De
  * absent) the chair left ticked to receive them, once each; a child only when the chair ticked them.
  */
 export function deliveryPlan(review: Review, choices: DeliveryChoices = {}): Recipient[] {
-  const childLetters = new Set(choices.childLetters ?? []);
+  const childLetters = new Set(choices.childLetters ?? (review.minutesChoices?.childLetters ?? []).map((c) => c.attendeeKey));
   return review.attendees
     .filter((a) => a.receivesMinutes && (a.role !== 'child' || childLetters.has(a.key)))
     .map((a) => recipientOf(review, a));

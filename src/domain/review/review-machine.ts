@@ -1,3 +1,4 @@
+import { readSignOffChoices } from '../minutes-delivery/sign-off-choices';
 import { mayTakeChair } from './chair-hand-over';
 import { applicableSteps, nextStep, previousStep, stepApplies, stepSatisfied } from './agenda';
 import { DecisionContext, caseHistoryFor, isKnownCase } from './case-knowledge';
@@ -13,7 +14,8 @@ export type ReviewCommand =
   | { readonly type: 'submit'; readonly step: StepId; readonly form: FormValues; readonly intent: 'continue' | 'save' }
   | { readonly type: 'back'; readonly step: StepId }
   | { readonly type: 'goto'; readonly step: StepId }
-  | { readonly type: 'sign-off' }
+  /** `choices`: the confirmation card's ticks and letters; absent, everyone as recorded and no child letter. */
+  | { readonly type: 'sign-off'; readonly choices?: FormValues }
   | { readonly type: 'cancel' }
   | { readonly type: 'hand-chair'; readonly to: TeamsPerson }
   | { readonly type: 'add-attendee'; readonly form: FormValues };
@@ -90,7 +92,7 @@ export function decide(review: Review, command: ReviewCommand, actor: TeamsPerso
       }
       return changed(review, { currentStep: command.step }, now);
     case 'sign-off':
-      return signOff(review, actor, now);
+      return signOff(review, actor, now, command.choices ?? {});
     case 'cancel':
       return changed(review, { status: 'cancelled', cancelled: { by: actor, at: now } }, now, [{ type: 'cancelled', by: actor, at: now }]);
     case 'hand-chair':
@@ -220,13 +222,18 @@ function handChair(review: Review, to: TeamsPerson, now: string): Decision {
   return changed(review, { chair: to, chairHandOvers }, now, [{ type: 'chair-handed-over', from: review.chair, to }]);
 }
 
-function signOff(review: Review, actor: TeamsPerson, now: string): Decision {
+/** Signed off with who receives the minutes: each attendee's tick, and the children sent their own letter. */
+function signOff(review: Review, actor: TeamsPerson, now: string, form: FormValues): Decision {
   if (review.currentStep !== 'minutes') return staleStep();
   const outstanding = outstandingSteps(review);
   if (outstanding.length > 0) {
     return refuse('NOT_READY_TO_SIGN_OFF', `These steps still need completing: ${outstanding.join(', ')}.`);
   }
-  return changed(review, { status: 'signed-off', signOff: { by: actor, at: now } }, now, [{ type: 'signed-off', by: actor, at: now }]);
+  const read = readSignOffChoices(review, form);
+  if (!read.ok) return refuse('INVALID_INPUT', 'Some answers need attention.', read.fieldErrors);
+  return changed(review, { status: 'signed-off', signOff: { by: actor, at: now }, attendees: read.attendees, minutesChoices: read.choices }, now, [
+    { type: 'signed-off', by: actor, at: now },
+  ]);
 }
 
 function changed(review: Review, patch: Partial<Review>, now: string, events: readonly ReviewEvent[] = []): Decision {

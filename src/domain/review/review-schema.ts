@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CinError } from '../../errors/error-catalogue';
 import {
   ACTION_STATUSES, ATTENDANCE, ATTENDEE_ROLES, CHAIR_ROLES, FEELS_SAFE, HISTORY_SOURCES, INTERPRETER, LEAD_WORKERS, MEETING_MODES, MEETING_TYPES,
-  OUTCOMES, Review, SAFETY_PLAN_STATES, STEP_IDS, VOICE_SOURCES, YES_NO,
+  LETTER_PARTS, LetterPart, OUTCOMES, Review, SAFETY_PLAN_STATES, STEP_IDS, VOICE_SOURCES, YES_NO,
 } from './review';
 
 /**
@@ -166,6 +166,16 @@ const reviewShape = {
   exitPlanning: z.object({ agenciesAsked: z.boolean(), exitStrategies: str }).optional(),
   nextMeeting: nextMeeting.optional(),
   signOff: signed.optional(),
+  minutesChoices: z
+    .object({
+      childLetters: z.array(
+        z.object({
+          attendeeKey: str,
+          words: z.object(Object.fromEntries(LETTER_PARTS.map((p) => [p, z.array(str)])) as Record<LetterPart, z.ZodArray<typeof str>>).optional(),
+        }),
+      ),
+    })
+    .optional(),
   cancelled: signed.optional(),
   sharedCardActivityId: str.optional(),
 };

@@ -222,6 +222,22 @@ export interface SignOff {
   readonly at: string;
 }
 
+/** The parts of a child's letter the chair may rewrite at sign-off: a paragraph, or a house item, a line. */
+export const LETTER_PARTS = ['paragraphs', 'goodThings', 'worries', 'dreams'] as const;
+export type LetterPart = (typeof LETTER_PARTS)[number];
+export type ChildLetterWords = Readonly<Record<LetterPart, readonly string[]>>;
+
+export interface ChildLetterChoice {
+  readonly attendeeKey: string;
+  /** The chair's words for the letter; absent: it is written from the record as it is. */
+  readonly words?: ChildLetterWords;
+}
+
+/** What the chair decided at sign-off beyond each attendee's tick: the children sent their own letter. */
+export interface MinutesChoices {
+  readonly childLetters: readonly ChildLetterChoice[];
+}
+
 /** One passing of the chair: who had it, who took it, when. */
 export interface ChairHandOver {
   readonly from: TeamsPerson;
@@ -263,6 +279,8 @@ export interface Review {
   readonly exitPlanning?: ExitPlanning;
   readonly nextMeeting?: NextMeeting;
   readonly signOff?: SignOff;
+  /** Set with the sign-off: who receives which letter (each attendee's tick is on the attendee). */
+  readonly minutesChoices?: MinutesChoices;
   readonly cancelled?: SignOff;
   /** The shared progress message in the chat, once it has been posted. */
   readonly sharedCardActivityId?: string;
