@@ -10,7 +10,7 @@ import { OutboxDispatcher } from './outbox/outbox-dispatcher';
 import { bookingEffectHandlers } from './booking-effects/booking-effect-handlers';
 import { createGraphAdapters } from './graph/graph-connection';
 import { FolderMailSender } from './mail-folder/folder-mail-sender';
-import { MINUTES_EMAIL, MINUTES_PLAN, MINUTES_TEAMS, minutesEmailHandler, minutesPlanHandler, minutesTeamsHandler } from './minutes-delivery';
+import { MINUTES_EMAIL, MINUTES_PLAN, MINUTES_REPORT, MINUTES_TEAMS, minutesEmailHandler, minutesPlanHandler, minutesTeamsHandler } from './minutes-delivery';
 import { BookingStore } from './ports/booking-store';
 import { Calendar } from './ports/calendar';
 import { ConversationDirectory } from './ports/conversation-directory';
@@ -23,6 +23,7 @@ import { KyselyBookingStore } from './store/kysely-booking-store';
 import { KyselyDeliveryStore } from './store/kysely-delivery-store';
 import { KyselyLocalCalendar } from './store/kysely-local-calendar';
 import { PersonalChats } from './teams/personal-chat';
+import { minutesReportEffect } from './teams/minutes-report-effect';
 import { KyselyConversationDirectory } from './store/kysely-conversation-directory';
 import { KyselyOutbox } from './store/kysely-outbox';
 import { KyselyReviewStore } from './store/kysely-review-store';
@@ -35,6 +36,7 @@ import { ReviewBot } from './teams/review-bot';
 import { createMessageEndpoint, createTeamsAdapter } from './teams/teams-endpoint';
 import { PROGRESS_CARD_UPDATE } from './use-cases/review-effects';
 import { CaseAlerts } from './use-cases/case-alerts';
+import { MinutesDeliveries } from './use-cases/minutes-deliveries';
 import { ReviewActions, Timescales } from './use-cases/review-actions';
 import {
   WorkingDayCalendar,
@@ -124,6 +126,7 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
       [MINUTES_PLAN]: minutesPlanHandler(delivery),
       [MINUTES_TEAMS]: minutesTeamsHandler({ ...delivery, chats, directory: storage.directory, ...(outside.installer ? { installer: outside.installer } : {}) }),
       [MINUTES_EMAIL]: minutesEmailHandler({ ...delivery, mail: outside.mail }),
+      [MINUTES_REPORT]: minutesReportEffect(store, storage.deliveries, storage.outbox, storage.directory, messages, now),
       ...bookingEffectHandlers({ bookings: storage.bookings, calendar: outside.calendar, ...(outside.invitations ? { invitations: outside.invitations } : {}) }),
     },
     logger,
@@ -135,6 +138,7 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
   const bot = new ReviewBot({
     actions: new ReviewActions(store, timescales, () => dispatcher.wake()),
     alerts: new CaseAlerts(store, timescales),
+    deliveries: new MinutesDeliveries(store, storage.deliveries, () => dispatcher.wake()),
     cards,
     addresses: new AddressBook(storage.directory, logger),
     logger,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ChildLetter, MinutesDocument } from '../documents/minutes-document';
 import { childLetterOf, DeliveryChoices, deliveryPlan, minutesDocumentOf, Recipient } from '../domain/minutes-delivery';
@@ -10,6 +11,8 @@ import { NewEffect } from '../ports/outbox';
 export const MINUTES_PLAN = 'minutes.plan';
 export const MINUTES_TEAMS = 'minutes.teams';
 export const MINUTES_EMAIL = 'minutes.email';
+/** The meeting chat's one line on how many have been sent (and, for the chair, each delivery). */
+export const MINUTES_REPORT = 'minutes.report';
 
 /** What a send effect carries: the recipient as planned (the review itself is read when it is performed). */
 export const deliveryPayload = z.object({
@@ -20,6 +23,8 @@ export const deliveryPayload = z.object({
   childKey: z.string().optional(),
   email: z.string().optional(),
   teams: z.object({ aadObjectId: z.string().min(1), tenantId: z.string().min(1), teamsUserId: z.string() }).optional(),
+  /** The email's idempotency key when it is not the delivery's: a resend to an address the chair gave. */
+  emailKey: z.string().min(1).optional(),
 });
 export type DeliveryPayload = z.infer<typeof deliveryPayload>;
 
@@ -27,6 +32,14 @@ export function payloadOf(effect: { readonly payload: Readonly<Record<string, un
   const parsed = deliveryPayload.safeParse(effect.payload);
   if (!parsed.success) throw new EffectFailure('PAYLOAD_INVALID', 'a minutes delivery effect without its recipient', { retryable: false });
   return parsed.data;
+}
+
+/**
+ * Brings the meeting chat's report up to date: queued with every change of a delivery, each its
+ * own key; the latest does the work of any still waiting (see the handler's `superseded`).
+ */
+export function reportEffect(reviewId: string, conversationId: string, key: string = randomUUID()): NewEffect {
+  return { kind: MINUTES_REPORT, key: `${reviewId}:minutes:report:${key}`, reviewId, conversationId, payload: {} };
 }
 
 /** The one effect sign-off queues with the signed-off review: it plans and queues every delivery. */
@@ -46,14 +59,22 @@ function payloadFor(r: Recipient): DeliveryPayload {
   };
 }
 
+/** A send of one recipient again, after the chair gave an email or a Teams person: its own effect key. */
+export function resendEffect(review: Review, r: Recipient): NewEffect {
+  const payload = payloadFor(r);
+  if (r.channel === 'teams') return { ...teamsEffect(review, payload), key: `${r.deliveryKey}:again:teams:${r.teams!.aadObjectId}` };
+  const emailKey = `${r.deliveryKey}:to:${(r.email ?? '').toLowerCase()}`;
+  return emailEffect(review.id, review.conversationId, { ...payload, emailKey }, false, emailKey);
+}
+
 /** The Teams send of one recipient: paced as a chat of its own (their 1:1 with the bot). */
 export function teamsEffect(review: Review, payload: DeliveryPayload): NewEffect {
   return { kind: MINUTES_TEAMS, key: payload.deliveryKey, reviewId: review.id, conversationId: `personal:${payload.teams?.aadObjectId ?? payload.attendeeKey}`, payload };
 }
 
 /** The email of one recipient; `fallback` when it replaces a Teams send that could not happen. */
-export function emailEffect(reviewId: string, conversationId: string, payload: DeliveryPayload, fallback = false): NewEffect {
-  return { kind: MINUTES_EMAIL, key: fallback ? `${payload.deliveryKey}:email` : payload.deliveryKey, reviewId, conversationId, payload };
+export function emailEffect(reviewId: string, conversationId: string, payload: DeliveryPayload, fallback = false, key?: string): NewEffect {
+  return { kind: MINUTES_EMAIL, key: key ?? (fallback ? `${payload.deliveryKey}:email` : payload.deliveryKey), reviewId, conversationId, payload };
 }
 
 /** The delivery records and the effects that send them, for every recipient of a signed-off review. */
@@ -74,7 +95,8 @@ export function deliveriesOf(review: Review, choices: DeliveryChoices = {}): { d
     if (r.channel === 'email') return [emailEffect(review.id, review.conversationId, payloadFor(r))];
     return [];
   });
-  return { deliveries, effects };
+  // The first report, as planned: planning again queues it no more than the sends.
+  return { deliveries, effects: [...effects, reportEffect(review.id, review.conversationId, 'planned')] };
 }
 
 export type VersionDocument = { readonly kind: 'minutes'; readonly minutes: MinutesDocument } | { readonly kind: 'child'; readonly letter: ChildLetter };

@@ -12,7 +12,7 @@ import { ReviewStore } from '../ports/review-store';
 import { TeamsAppInstaller } from '../ports/teams-app-installer';
 import type { PersonalChats } from '../teams/personal-chat';
 import { childLetterCard, minutesCard } from './minutes-card';
-import { DeliveryPayload, VersionDocument, deliveriesOf, documentFor, emailEffect, payloadOf } from './minutes-delivery-effects';
+import { DeliveryPayload, VersionDocument, deliveriesOf, documentFor, emailEffect, payloadOf, reportEffect } from './minutes-delivery-effects';
 import { minutesEmail } from './minutes-email';
 
 export interface MinutesDeliveryDependencies {
@@ -63,9 +63,9 @@ export function minutesTeamsHandler(
         }
       } catch (error) {
         if (error instanceof EffectFailure && error.code === 'NOT_INSTALLED') return fallBack(deps, review, effect, payload);
-        throw await recordFailure(deps, effect, payload, 'teams', error);
+        throw await recordFailure(deps, review, effect, payload, 'teams', error);
       }
-      await deps.deliveries.record(payload.deliveryKey, { status: 'sent', channel: 'teams' }, deps.now());
+      await deps.deliveries.record(payload.deliveryKey, { status: 'sent', channel: 'teams' }, deps.now(), reported(review));
     },
   };
 }
@@ -79,17 +79,17 @@ export function minutesEmailHandler(deps: MinutesDeliveryDependencies & { readon
       if (await alreadySent(deps, payload)) return;
       const review = await signedOff(deps, effect);
       if (!payload.email) {
-        await deps.deliveries.record(payload.deliveryKey, { status: 'needs-chair', error: `No email address for ${payload.name}: add one` }, deps.now());
+        await deps.deliveries.record(payload.deliveryKey, { status: 'needs-chair', error: `No email address for ${payload.name}: add one` }, deps.now(), reported(review));
         return;
       }
       try {
         const document = documentFor(review, payload);
         const pdf = await pdfOf(document);
-        await deps.mail.send(minutesEmail({ deliveryKey: payload.deliveryKey, to: { name: payload.name, address: payload.email }, pdf, document }));
+        await deps.mail.send(minutesEmail({ deliveryKey: payload.emailKey ?? payload.deliveryKey, to: { name: payload.name, address: payload.email }, pdf, document }));
       } catch (error) {
-        throw await recordFailure(deps, effect, payload, 'email', error);
+        throw await recordFailure(deps, review, effect, payload, 'email', error);
       }
-      await deps.deliveries.record(payload.deliveryKey, { status: 'sent', channel: 'email' }, deps.now());
+      await deps.deliveries.record(payload.deliveryKey, { status: 'sent', channel: 'email' }, deps.now(), reported(review));
     },
   };
 }
@@ -115,26 +115,34 @@ async function fallBack(deps: MinutesDeliveryDependencies, review: Review, effec
   const now = deps.now();
   if (payload.email) {
     await deps.deliveries.queue([], [emailEffect(review.id, review.conversationId, payload, true)], now);
-    await deps.deliveries.record(payload.deliveryKey, { status: 'queued', channel: 'email', error: 'Not reachable in Teams (the app is not installed for them): sending by email' }, now);
+    await deps.deliveries.record(payload.deliveryKey, { status: 'queued', channel: 'email', error: 'Not reachable in Teams (the app is not installed for them): sending by email' }, now, reported(review));
     return;
   }
   await deps.deliveries.record(
     payload.deliveryKey,
     { status: 'needs-chair', error: `${payload.name} cannot be reached in Teams (the app is not installed for them) and has no email address: add one` },
     now,
+    reported(review),
   );
 }
 
-async function recordFailure(deps: MinutesDeliveryDependencies, effect: StoredEffect, payload: DeliveryPayload, channel: 'teams' | 'email', error: unknown): Promise<unknown> {
+async function recordFailure(deps: MinutesDeliveryDependencies, review: Review, effect: StoredEffect, payload: DeliveryPayload, channel: 'teams' | 'email', error: unknown): Promise<unknown> {
   const failure = error instanceof EffectFailure ? error : undefined;
   const detail = failure ? `${failure.code}: ${failure.message}` : `UNEXPECTED: ${(error as Error)?.message ?? String(error)}`;
   const final = (failure && !failure.retryable) || givesUp(deps.retry ?? DEFAULT_RETRY_POLICY, effect.attempts + 1);
-  await deps.deliveries.record(payload.deliveryKey, final ? { status: 'failed', error: detail } : { status: 'queued', channel, error: detail }, deps.now());
+  await deps.deliveries.record(payload.deliveryKey, final ? { status: 'failed', error: detail } : { status: 'queued', channel, error: detail }, deps.now(), final ? reported(review) : []);
   return error;
 }
 
+/** The meeting chat's report follows every change of a delivery (queued with the record, in one transaction). */
+function reported(review: Review) {
+  return [reportEffect(review.id, review.conversationId)];
+}
+
+/** Sent, or waiting for the chair (who sends it again with a new effect): a redelivered effect does nothing. */
 async function alreadySent(deps: MinutesDeliveryDependencies, payload: DeliveryPayload): Promise<boolean> {
-  return (await deps.deliveries.get(payload.deliveryKey))?.status === 'sent';
+  const status = (await deps.deliveries.get(payload.deliveryKey))?.status;
+  return status === 'sent' || status === 'needs-chair';
 }
 
 async function signedOff(deps: MinutesDeliveryDependencies, effect: StoredEffect): Promise<Review> {

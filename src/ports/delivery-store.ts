@@ -37,6 +37,12 @@ export type DeliveryOutcome =
   | { readonly status: 'failed'; readonly error: string }
   | { readonly status: 'needs-chair'; readonly error: string };
 
+/** The message in the meeting chat that reports the deliveries, and the line it shows. */
+export interface ReportMessage {
+  readonly activityId: string;
+  readonly line: string;
+}
+
 /**
  * The delivery records of signed-off minutes: one per recipient, written with the effects that send
  * them in one transaction, then updated by those effects. A record once sent stays sent.
@@ -47,8 +53,14 @@ export interface DeliveryStore {
    * (same key) and an effect already queued (same key) are left as they are: queueing twice is once.
    */
   queue(deliveries: readonly NewDelivery[], effects: readonly NewEffect[], now: string): Promise<void>;
-  /** Records an attempt. False when there is no such delivery, or it was already sent. */
-  record(deliveryKey: string, outcome: DeliveryOutcome, now: string): Promise<boolean>;
+  /**
+   * Records an attempt, and queues `effects` with it in one transaction (the chair's report of how
+   * the deliveries go). False, and nothing queued, when there is no such delivery or it was already sent.
+   */
+  record(deliveryKey: string, outcome: DeliveryOutcome, now: string, effects?: readonly NewEffect[]): Promise<boolean>;
+  /** The meeting chat's one-line report of this review's deliveries, once posted: its message and line. */
+  reportMessage(reviewId: string): Promise<ReportMessage | undefined>;
+  recordReportMessage(reviewId: string, message: ReportMessage, now: string): Promise<void>;
   get(deliveryKey: string): Promise<MinutesDelivery | undefined>;
   /** Every delivery of a review, in the order they were queued. */
   ofReview(reviewId: string): Promise<MinutesDelivery[]>;

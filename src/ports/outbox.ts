@@ -41,8 +41,11 @@ export interface Outbox {
   fail(id: string, owner: string, now: string, error: string): Promise<void>;
   /** When the earliest pending effect falls due, if any. */
   nextDue(): Promise<string | undefined>;
-  /** Whether an effect of the same kind for the same review was queued after this one (and not given up on). */
-  hasLater(effect: StoredEffect): Promise<boolean>;
+  /**
+   * Whether an effect of the same kind for the same review was queued after this one (and not given
+   * up on); `pendingOnly`: and is still to be performed.
+   */
+  hasLater(effect: StoredEffect, options?: { readonly pendingOnly?: boolean }): Promise<boolean>;
   /** Every effect of a review, oldest first. */
   ofReview(reviewId: string): Promise<StoredEffect[]>;
 }

@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { DeliveryOutcome, DeliveryStore, MinutesDelivery, NewDelivery } from '../ports/delivery-store';
+import { DeliveryOutcome, DeliveryStore, MinutesDelivery, NewDelivery, ReportMessage } from '../ports/delivery-store';
 import { NewEffect } from '../ports/outbox';
 import { queueEffects } from './kysely-outbox';
 import { ReviewDatabase } from './review-database';
@@ -21,14 +21,22 @@ export interface MinutesDeliveriesTable {
   updated_at: string;
 }
 
-type DeliveryDatabase = ReviewDatabase & { minutes_deliveries: MinutesDeliveriesTable };
+/** The table migration 0009 makes. */
+export interface MinutesReportsTable {
+  review_id: string;
+  activity_id: string;
+  line: string;
+  updated_at: string;
+}
+
+type DeliveryDatabase = ReviewDatabase & { minutes_deliveries: MinutesDeliveriesTable; minutes_reports: MinutesReportsTable };
 
 /** Delivery records over SQLite or PostgreSQL, queued in one transaction with their outbox effects. */
 export class KyselyDeliveryStore implements DeliveryStore {
   private readonly db: Kysely<DeliveryDatabase>;
 
   constructor(db: Kysely<ReviewDatabase>) {
-    this.db = db.withTables<{ minutes_deliveries: MinutesDeliveriesTable }>() as Kysely<DeliveryDatabase>;
+    this.db = db.withTables<{ minutes_deliveries: MinutesDeliveriesTable; minutes_reports: MinutesReportsTable }>() as Kysely<DeliveryDatabase>;
   }
 
   async queue(deliveries: readonly NewDelivery[], effects: readonly NewEffect[], now: string): Promise<void> {
@@ -58,8 +66,30 @@ export class KyselyDeliveryStore implements DeliveryStore {
     });
   }
 
-  async record(deliveryKey: string, outcome: DeliveryOutcome, now: string): Promise<boolean> {
-    const result = await this.db
+  async record(deliveryKey: string, outcome: DeliveryOutcome, now: string, effects: readonly NewEffect[] = []): Promise<boolean> {
+    if (effects.length === 0) return this.recordIn(this.db, deliveryKey, outcome, now);
+    return this.db.transaction().execute(async (trx) => {
+      const recorded = await this.recordIn(trx, deliveryKey, outcome, now);
+      if (recorded) await queueEffects(trx as unknown as Kysely<ReviewDatabase>, effects, now);
+      return recorded;
+    });
+  }
+
+  async reportMessage(reviewId: string): Promise<ReportMessage | undefined> {
+    const row = await this.db.selectFrom('minutes_reports').select(['activity_id', 'line']).where('review_id', '=', reviewId).executeTakeFirst();
+    return row ? { activityId: row.activity_id, line: row.line } : undefined;
+  }
+
+  async recordReportMessage(reviewId: string, message: ReportMessage, now: string): Promise<void> {
+    await this.db
+      .insertInto('minutes_reports')
+      .values({ review_id: reviewId, activity_id: message.activityId, line: message.line, updated_at: now })
+      .onConflict((oc) => oc.column('review_id').doUpdateSet({ activity_id: message.activityId, line: message.line, updated_at: now }))
+      .execute();
+  }
+
+  private async recordIn(db: Kysely<DeliveryDatabase>, deliveryKey: string, outcome: DeliveryOutcome, now: string): Promise<boolean> {
+    const result = await db
       .updateTable('minutes_deliveries')
       .set((eb) => ({
         status: outcome.status,

@@ -106,13 +106,13 @@ export class KyselyOutbox implements Outbox {
     return row?.due ?? undefined;
   }
 
-  async hasLater(effect: StoredEffect): Promise<boolean> {
+  async hasLater(effect: StoredEffect, options: { readonly pendingOnly?: boolean } = {}): Promise<boolean> {
     const row = await this.db
       .selectFrom('outbox')
       .select('id')
       .where('review_id', '=', effect.reviewId)
       .where('kind', '=', effect.kind)
-      .where('status', '!=', 'failed')
+      .where('status', options.pendingOnly ? '=' : '!=', options.pendingOnly ? 'pending' : 'failed')
       .where((eb) => eb.or([eb('created_at', '>', effect.createdAt), eb.and([eb('created_at', '=', effect.createdAt), eb('seq', '>', effect.seq)])]))
       .limit(1)
       .executeTakeFirst();

@@ -205,6 +205,19 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('minutes_deliveries_by_review').on('minutes_deliveries').columns(['review_id', 'created_at']).execute();
     },
   },
+  '0009-minutes-reports': {
+    // The one line each meeting chat is told ("Minutes sent to 7 of 8 attendees"): the message to update.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('minutes_reports')
+        .addColumn('review_id', 'text', (c) => c.primaryKey())
+        .addColumn('activity_id', 'text', (c) => c.notNull())
+        // The line it shows now: an unchanged line is not sent again.
+        .addColumn('line', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -22,6 +22,27 @@ export class ChatMessages {
     private readonly botAppId: string,
   ) {}
 
+  /** Posts a card into the chat; the id Teams gave the message. */
+  async postCard(address: ChatAddress, card: AdaptiveCardJson, summary: string): Promise<string> {
+    const reference = referenceOf(address);
+    let activityId = '';
+    let failed: { error: unknown } | undefined;
+    try {
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+        try {
+          const sent = await context.sendActivity({ type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] });
+          activityId = sent?.id ?? '';
+        } catch (error) {
+          failed = { error };
+        }
+      });
+    } catch (error) {
+      failed = { error };
+    }
+    if (failed) throw connectorFailure(failed.error);
+    return activityId;
+  }
+
   /** Replaces a message the bot posted earlier with this card. */
   async updateCard(address: ChatAddress, activityId: string, card: AdaptiveCardJson): Promise<void> {
     const reference = referenceOf(address);

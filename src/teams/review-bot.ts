@@ -19,6 +19,9 @@ import { lastMinutesCard } from './private-minutes';
 import { londonTimeAndDate } from '../domain/review/london-time';
 import { isTenantAllowed } from './tenant-allow-list';
 import { DUE_SHOW_VERB } from '../cards/private-due-cards';
+import { MINUTES_DELIVERIES_VERB, MINUTES_RESEND_VERB } from '../cards/minutes-report-cards';
+import { MinutesDeliveries } from '../use-cases/minutes-deliveries';
+import { deliveriesCard, deliveriesPayload, resendPayload } from './minutes-delivery-view';
 import { activityKeyOf, conversationOf, personOf, tenantOf } from './teams-turn';
 
 export { personOf } from './teams-turn';
@@ -26,6 +29,7 @@ export { personOf } from './teams-turn';
 export interface ReviewBotDependencies {
   readonly actions: ReviewActions;
   readonly alerts: CaseAlerts;
+  readonly deliveries: MinutesDeliveries;
   readonly cards: ReviewCards;
   readonly addresses: AddressBook;
   readonly logger: Logger;
@@ -53,6 +57,13 @@ export class ReviewBot extends TeamsActivityHandler {
     'review.cancel': cardAction(reviewPressPayload('review.cancel'), (c, p) => this.onReviewPress(c, p)),
     'review.keep': cardAction(reviewPressPayload('review.keep'), (c, p) => this.onReviewPress(c, p)),
     'case.acknowledge': cardAction(acknowledgementPayload, (c, a) => this.onAcknowledge(c, a)),
+    [MINUTES_DELIVERIES_VERB]: cardAction(deliveriesPayload, async (c, reviewId) =>
+      cardResponse(deliveriesCard(await this.deps.deliveries.view(conversationOf(c), personOf(c), reviewId), this.deps.clock().today)),
+    ),
+    [MINUTES_RESEND_VERB]: cardAction(resendPayload, async (c, resend) => {
+      const { now, today } = this.deps.clock();
+      return cardResponse(deliveriesCard(await this.deps.deliveries.resend(conversationOf(c), personOf(c), resend, now), today));
+    }),
     [DUE_SHOW_VERB]: cardAction(dueShowPayload, async (c, owner) =>
       cardResponse(await dueCardForRefresh(this.deps, conversationOf(c), personOf(c), owner, this.deps.clock().today)),
     ),

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { Attendee, Review } from '../../src/domain/review/review';
 import { silentLogger } from '../../src/logging/logger';
 import { FolderMailSender } from '../../src/mail-folder/folder-mail-sender';
-import { MINUTES_EMAIL, MINUTES_PLAN, MINUTES_TEAMS, minutesEmailHandler, minutesPlanEffect, minutesPlanHandler, minutesTeamsHandler } from '../../src/minutes-delivery';
+import { MINUTES_EMAIL, MINUTES_PLAN, MINUTES_REPORT, MINUTES_TEAMS, minutesEmailHandler, minutesPlanEffect, minutesPlanHandler, minutesTeamsHandler } from '../../src/minutes-delivery';
 import { EffectHandler, OutboxDispatcher } from '../../src/outbox/outbox-dispatcher';
 import { DeliveryStore } from '../../src/ports/delivery-store';
 import { TeamsAppInstaller } from '../../src/ports/teams-app-installer';
@@ -18,6 +18,8 @@ import { KyselyReviewStore } from '../../src/store/kysely-review-store';
 import { migrateToLatest } from '../../src/store/migrations';
 import { ReviewDatabase, openSqlite } from '../../src/store/review-database';
 import { PersonalChats } from '../../src/teams/personal-chat';
+import { ChatMessages } from '../../src/teams/chat-messages';
+import { minutesReportEffect } from '../../src/teams/minutes-report-effect';
 import { createTeamsAdapter } from '../../src/teams/teams-endpoint';
 import { markedReview } from '../domain/minutes-delivery/marked-review';
 import { LocalConnector } from '../support/local-connector';
@@ -64,7 +66,8 @@ export class DeliveryRig {
     const store = new KyselyDeliveryStore(this.db);
     this.deliveries = options.deliveries ? options.deliveries(store) : store;
     this.directory = new KyselyConversationDirectory(this.db);
-    this.chats = new PersonalChats(createTeamsAdapter(loadConfig({}), silentLogger), '', this.directory, { now: () => NOW });
+    const adapter = createTeamsAdapter(loadConfig({}), silentLogger);
+    this.chats = new PersonalChats(adapter, '', this.directory, { now: () => NOW });
     this.review = { ...markedReview([...attendees]), id: 'review-7', tenantId: TENANT, conversationId: '19:meeting@thread.v2' };
     await this.directory.rememberChat({ conversationId: this.review.conversationId, serviceUrl: this.connector.url, tenantId: TENANT, botId: '', botName: 'CIN Review', conversationType: 'groupChat' }, NOW);
     const childLetters = options.childLetters ?? [];
@@ -72,6 +75,7 @@ export class DeliveryRig {
     this.handlers = {
       [MINUTES_PLAN]: minutesPlanHandler({ ...deps, choicesOf: () => ({ childLetters }) }),
       [MINUTES_TEAMS]: minutesTeamsHandler({ ...deps, chats: this.chats, directory: this.directory, ...(options.installer ? { installer: options.installer } : {}) }),
+      [MINUTES_REPORT]: minutesReportEffect(this.reviews, this.deliveries, this.outbox, this.directory, new ChatMessages(adapter, ''), () => NOW),
       [MINUTES_EMAIL]: minutesEmailHandler({ ...deps, mail: new FolderMailSender({ directory: this.mailDir, from: { name: 'CIN Reviews', address: 'cin-reviews@council.example' } }) }),
     };
     this.dispatcher = new OutboxDispatcher({ outbox: this.outbox, handlers: this.handlers, logger: silentLogger });

@@ -59,8 +59,11 @@ describe('minutes delivery after sign-off: Teams through the local connector, em
       expect(rig.connector.postedTo(chat)).toHaveLength(1);
     }
     expect(rig.connector.created.map((c) => c.memberIds[0]).sort()).toEqual(['aad-mia', 'aad-sue']);
-    // Nothing went to the meeting chat.
-    expect(rig.connector.postedTo('19:meeting@thread.v2')).toEqual([]);
+    // The meeting chat was told only how many were sent: one line, no content.
+    const told = rig.connector.postedTo('19:meeting@thread.v2');
+    expect(told).toHaveLength(1);
+    const shown = [told[0]!, ...rig.connector.updates().filter((u) => u.id === told[0]!.id)].at(-1)!;
+    expect(JSON.stringify(shown.activity)).toContain('Minutes sent to 7 of 9 attendees.');
   });
 
   it("the family's card has no professionals-only text and no contact detail; the professionals' has them", () => {
@@ -157,7 +160,7 @@ describe('installing the app for someone Teams does not let the bot reach', () =
     await rig.deliverAll();
     expect(await rig.deliveries.get('review-7:minutes:mum:family')).toMatchObject({ status: 'sent', channel: 'email', attempts: 2 });
     expect(await rig.emails()).toHaveLength(1);
-    expect(rig.connector.posted()).toEqual([]);
+    expect(rig.connector.posted().filter((p) => p.conversationId !== '19:meeting@thread.v2')).toEqual([]);
   });
 });
 
@@ -170,12 +173,14 @@ describe('a process that dies between the send and its record', () => {
     queue: (d, e, now) => store.queue(d, e, now),
     get: (key) => store.get(key),
     ofReview: (id) => store.ofReview(id),
-    record: async (key, outcome, now) => {
+    reportMessage: (id) => store.reportMessage(id),
+    recordReportMessage: (id, message, now) => store.recordReportMessage(id, message, now),
+    record: async (key, outcome, now, effects) => {
       if (outcome.status === 'sent' && !crashes.includes(key)) {
         crashes.push(key);
         throw new Error('the process died here');
       }
-      return store.record(key, outcome, now);
+      return store.record(key, outcome, now, effects);
     },
   });
 

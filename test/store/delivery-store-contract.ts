@@ -99,5 +99,23 @@ export function deliveryStoreContract(name: string, open: () => Promise<Delivery
       await store.record(d.deliveryKey, { status: 'failed', error: "it's “quoted” \\ and ünïcode" }, NOW);
       expect(await store.get(d.deliveryKey)).toMatchObject({ name: d.name, lastError: "it's “quoted” \\ and ünïcode" });
     });
+
+    it('queues the report of an attempt with its record, and nothing when there was nothing to record', async () => {
+      const d = delivery('r1', 'a');
+      await store.queue([d], [], NOW);
+      const report = (n: number): NewEffect => ({ kind: 'minutes.report', key: `r1:minutes:report:${n}`, reviewId: 'r1', conversationId: 'conv-1', payload: {} });
+      expect(await store.record(d.deliveryKey, { status: 'sent', channel: 'email' }, NOW, [report(1)])).toBe(true);
+      expect(await store.record(d.deliveryKey, { status: 'failed', error: 'late' }, LATER, [report(2)])).toBe(false);
+      expect((await under.outbox.ofReview('r1')).map((e) => e.key)).toEqual(['r1:minutes:report:1']);
+    });
+
+    it('remembers the meeting chat’s report message of each review, the latest one written', async () => {
+      expect(await store.reportMessage('r1')).toBeUndefined();
+      await store.recordReportMessage('r1', { activityId: 'activity-1', line: 'Sending' }, NOW);
+      await store.recordReportMessage('r2', { activityId: 'activity-2', line: 'Sent to 2 of 2' }, NOW);
+      await store.recordReportMessage('r1', { activityId: 'activity-1', line: 'Sent to 1 of 2' }, LATER);
+      expect(await store.reportMessage('r1')).toEqual({ activityId: 'activity-1', line: 'Sent to 1 of 2' });
+      expect(await store.reportMessage('r2')).toEqual({ activityId: 'activity-2', line: 'Sent to 2 of 2' });
+    });
   });
 }

@@ -214,6 +214,18 @@ export function outboxContract(name: string, open: OpenOutbox): void {
       expect(await outbox.hasLater(b!)).toBe(false);
     });
 
+    it('tells a later effect still to be performed from one already done', async () => {
+      const review = reviewIn('conv-1');
+      await store.create(review, 'k0', [effect(review, 'a'), effect(review, 'b')]);
+      const [a, b] = await outbox.ofReview(review.id);
+      expect(await outbox.hasLater(a!, { pendingOnly: true })).toBe(true);
+      const taken = await outbox.take('owner', at(10), at(100_000), 10);
+      await outbox.complete(taken.find((e) => e.key === 'b')!.id, 'owner', at(11));
+      expect(await outbox.hasLater(a!, { pendingOnly: true })).toBe(false);
+      expect(await outbox.hasLater(a!)).toBe(true);
+      expect(await outbox.hasLater(b!, { pendingOnly: true })).toBe(false);
+    });
+
     it('lists the effects one save queued in the order queued', async () => {
       const review = reviewIn('conv-1');
       await store.create(review, 'k0', inOneSave.map((k) => effect(review, k)));

@@ -1,0 +1,92 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { BotUnderTest } from '../support/bot-under-test';
+import { errorsOf, inputsOf, textOf } from '../support/card-reader';
+import { cardOf } from '../support/local-connector';
+import { PdfReader, plainText } from '../support/pdf-reader';
+import { MARKERS, signOff, walkToMinutes } from '../support/review-walk';
+import { cardActionActivity, teamsUser } from '../support/teams-activity';
+
+const chair = teamsUser('Sam', 1);
+const mum = teamsUser('Mum', 2);
+const teacher = teamsUser('Teacher', 3);
+const reader = new PdfReader();
+afterAll(() => reader.close());
+
+/** The meeting chat is told how many were sent, nothing more; the chair sees each and puts right what failed. */
+describe('after sign-off: the report of the deliveries', () => {
+  let bot: BotUnderTest;
+  let mailDir: string;
+
+  beforeEach(async () => {
+    bot = new BotUnderTest();
+    mailDir = join(bot.directory, 'mail');
+    await bot.start({ MAIL_DIR: mailDir });
+    bot.connector.members = [chair, mum, teacher];
+    await bot.say(chair, 'start review');
+    await signOff(bot, chair, await walkToMinutes(bot, chair));
+    await bot.effectsSettled();
+  });
+  afterEach(() => bot.stop());
+
+  /** The report message in the meeting chat as it stands now (posted once, then updated). */
+  function report(): Record<string, any> {
+    const posted = bot.connector.postedTo(bot.conversationId).filter((p) => /attendees/.test(p.activity.summary ?? ''));
+    expect(posted).toHaveLength(1);
+    const updates = bot.connector.updates().filter((u) => u.id === posted[0]!.id);
+    return cardOf((updates.at(-1) ?? posted[0]!).activity)!;
+  }
+
+  const press = (who: typeof chair, verb: string, data: Record<string, unknown>) => bot.press(who, verb, data);
+
+  it('tells the meeting chat how many were sent, in one message with no content', async () => {
+    const card = report();
+    // Sam, Mum and the teacher are in Teams; Kofi Dad and Rose Gran have no email address.
+    expect(textOf(card)).toContain('Minutes sent to 3 of 5 attendees.');
+    for (const marker of [...MARKERS, 'Kofi Dad', 'Rose Gran']) expect(JSON.stringify(card)).not.toContain(marker);
+    expect(card.refresh.userIds).toEqual([chair.id]);
+  });
+
+  it('shows the chair each delivery and what to do; anyone else the count only', async () => {
+    const reviewId = report().refresh.action.data.reviewId;
+    const chairs = await bot.press(chair, '', {}, cardActionActivity(bot.where(), chair, 'minutes.deliveries', { reviewId }, 'automatic'));
+    const text = textOf(chairs.card);
+    expect(text).toMatch(/Mum · family’s copy\s+Sent in Teams at 10:00 on Tue 24 Nov 2026/);
+    expect(text).toMatch(/Teacher · whole record\s+Sent in Teams/);
+    expect(text).toMatch(/Kofi Dad · family’s copy\s+No email address for Kofi Dad: add one/);
+    expect(text).toContain('Due by Tue 1 Dec 2026.');
+    const others = await bot.press(mum, '', {}, cardActionActivity(bot.where(), mum, 'minutes.deliveries', { reviewId }, 'automatic'));
+    expect(textOf(others.card)).toContain('Minutes sent to 3 of 5 attendees.');
+    expect(textOf(others.card)).not.toContain('Kofi Dad');
+  });
+
+  it('sends one again when the chair adds an email, keeping a wrong one typed with the error', async () => {
+    const reviewId = report().refresh.action.data.reviewId;
+    const chairs = (await press(chair, 'minutes.deliveries', { reviewId })).card!;
+    const dadKey = (Object.keys(inputsOf(chairs)).find((id) => id.startsWith('email.')) ?? '').slice('email.'.length);
+    const rows = JSON.stringify(chairs);
+    expect(rows).toContain('Email address for Kofi Dad');
+
+    const wrong = await press(chair, 'minutes.resend', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'kofi at home' });
+    expect(errorsOf(wrong.card!).join(' ')).toContain('Enter an email address');
+    expect(inputsOf(wrong.card!)[`email.${dadKey}`]).toBe('kofi at home');
+
+    // Only the chair may: anyone else is shown the count, and nothing is sent.
+    const stranger = await press(mum, 'minutes.resend', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'mum@evil.example' });
+    expect(textOf(stranger.card)).not.toContain('Sending the minutes to');
+
+    const sent = await press(chair, 'minutes.resend', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'kofi@home.example' });
+    expect(textOf(sent.card)).toContain('Sending the minutes to Kofi Dad by email to kofi@home.example.');
+    await bot.effectsSettled();
+    const emails = existsSync(mailDir) ? await Promise.all(readdirSync(mailDir).map((f) => simpleParser(readFileSync(join(mailDir, f))))) : [];
+    expect(emails.map((m) => (m.to as any).value[0].address)).toEqual(['kofi@home.example']);
+    const pdf = plainText(await reader.read(emails[0]!.attachments[0]!.content));
+    expect(pdf).toContain('Minutes for the family');
+    expect(pdf).not.toContain('M-MUM-CONTACT');
+    expect(textOf(report())).toContain('Minutes sent to 4 of 5 attendees.');
+    // A second press (a double click, a redelivered invoke) sends nothing more.
+    const again = await press(chair, 'minutes.resend', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'kofi@home.example' });
+    expect(textOf(again.card)).toContain('already sent');
+  });
+});
