@@ -137,7 +137,7 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
   });
   const bot = new ReviewBot({
     actions: new ReviewActions(store, timescales, () => dispatcher.wake()),
-    alerts: new CaseAlerts(store, timescales),
+    alerts: new CaseAlerts(store, timescales, storage.deliveries),
     deliveries: new MinutesDeliveries(store, storage.deliveries, () => dispatcher.wake()),
     cards,
     addresses: new AddressBook(storage.directory, logger),

@@ -26,6 +26,7 @@ export interface ChairCardOptions {
 
 const DUE_WORDS: Readonly<Record<DueItem['kind'], string>> = {
   'minutes-outstanding': 'minutes outstanding',
+  'minutes-undelivered': 'minutes not delivered to everyone',
   'review-overdue': 'review overdue',
   'review-due': 'review due',
   checkpoint: 'drift checkpoint reached',

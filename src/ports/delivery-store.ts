@@ -37,6 +37,18 @@ export type DeliveryOutcome =
   | { readonly status: 'failed'; readonly error: string }
   | { readonly status: 'needs-chair'; readonly error: string };
 
+/** A signed-off review of a chair's whose minutes have not reached everyone: for `due`. */
+export interface UnsentMinutes {
+  readonly reviewId: string;
+  readonly caseReferences: readonly string[];
+  readonly meetingDate: string | null;
+  readonly minutesDue: string | null;
+  readonly total: number;
+  readonly unsent: number;
+  /** Of the unsent, those failed or waiting for the chair (not merely on their way). */
+  readonly stuck: number;
+}
+
 /** The message in the meeting chat that reports the deliveries, and the line it shows. */
 export interface ReportMessage {
   readonly activityId: string;
@@ -62,6 +74,8 @@ export interface DeliveryStore {
   reportMessage(reviewId: string): Promise<ReportMessage | undefined>;
   recordReportMessage(reviewId: string, message: ReportMessage, now: string): Promise<void>;
   get(deliveryKey: string): Promise<MinutesDelivery | undefined>;
+  /** The chair's signed-off reviews (by chair key, in the tenant) whose minutes have not reached everyone. */
+  unsentOfChair(tenantId: string, chairKey: string): Promise<UnsentMinutes[]>;
   /** Every delivery of a review, in the order they were queued. */
   ofReview(reviewId: string): Promise<MinutesDelivery[]>;
 }

@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { DeliveryOutcome, DeliveryStore, MinutesDelivery, NewDelivery, ReportMessage } from '../ports/delivery-store';
+import { DeliveryOutcome, DeliveryStore, MinutesDelivery, NewDelivery, ReportMessage, UnsentMinutes } from '../ports/delivery-store';
 import { NewEffect } from '../ports/outbox';
 import { queueEffects } from './kysely-outbox';
 import { ReviewDatabase } from './review-database';
@@ -72,6 +72,36 @@ export class KyselyDeliveryStore implements DeliveryStore {
       const recorded = await this.recordIn(trx, deliveryKey, outcome, now);
       if (recorded) await queueEffects(trx as unknown as Kysely<ReviewDatabase>, effects, now);
       return recorded;
+    });
+  }
+
+  async unsentOfChair(tenantId: string, chairKey: string): Promise<UnsentMinutes[]> {
+    const rows = await this.db
+      .selectFrom('minutes_deliveries as d')
+      .innerJoin('review_cases as c', 'c.review_id', 'd.review_id')
+      .select(['d.review_id', 'd.delivery_key', 'd.status', 'c.case_reference', 'c.meeting_date', 'c.minutes_due'])
+      .where('c.tenant_id', '=', tenantId)
+      .where('c.chair_key', '=', chairKey)
+      .where('d.review_id', 'in', (eb) => eb.selectFrom('minutes_deliveries').select('review_id').where('status', '<>', 'sent'))
+      .execute();
+    const byReview = new Map<string, { refs: Set<string>; meetingDate: string | null; minutesDue: string | null; statuses: Map<string, string> }>();
+    for (const r of rows) {
+      const entry = byReview.get(r.review_id) ?? { refs: new Set<string>(), meetingDate: r.meeting_date, minutesDue: r.minutes_due, statuses: new Map<string, string>() };
+      entry.refs.add(r.case_reference);
+      entry.statuses.set(r.delivery_key, r.status);
+      byReview.set(r.review_id, entry);
+    }
+    return [...byReview.entries()].map(([reviewId, e]) => {
+      const statuses = [...e.statuses.values()];
+      return {
+        reviewId,
+        caseReferences: [...e.refs].sort(),
+        meetingDate: e.meetingDate,
+        minutesDue: e.minutesDue,
+        total: statuses.length,
+        unsent: statuses.filter((s) => s !== 'sent').length,
+        stuck: statuses.filter((s) => s === 'failed' || s === 'needs-chair').length,
+      };
     });
   }
 

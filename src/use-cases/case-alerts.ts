@@ -2,6 +2,8 @@ import { DueItem, dueItems } from '../domain/cases/case-compliance';
 import { chairKeyOf } from '../domain/cases/case-review';
 import { TeamsPerson } from '../domain/review/review';
 import { ErrorCode } from '../errors/error-catalogue';
+import { undeliveredMinutesItems } from '../domain/cases/minutes-undelivered';
+import { DeliveryStore } from '../ports/delivery-store';
 import { ReviewStore } from '../ports/review-store';
 import { Conversation, Timescales } from './review-actions';
 
@@ -21,12 +23,20 @@ export class CaseAlerts {
   constructor(
     private readonly store: ReviewStore,
     private readonly timescales: Timescales,
+    private readonly deliveries?: Pick<DeliveryStore, 'unsentOfChair'>,
   ) {}
 
-  /** The caller's cases (those whose latest meeting they chaired), what is due or overdue, most urgent first. */
+  /**
+   * The caller's cases (those whose latest meeting they chaired), what is due or overdue, and the
+   * minutes they signed off that have not reached everyone, most urgent first.
+   */
   async due(conversation: Conversation, actor: TeamsPerson, today: string): Promise<DueItem[]> {
-    const mine = await this.store.caseSummaries({ tenantId: conversation.tenantId, chairKey: chairKeyOf(actor) });
-    return dueItems(mine, this.timescales.packs, this.timescales.calendar, today);
+    const [mine, unsent] = await Promise.all([
+      this.store.caseSummaries({ tenantId: conversation.tenantId, chairKey: chairKeyOf(actor) }),
+      this.deliveries ? this.deliveries.unsentOfChair(conversation.tenantId, chairKeyOf(actor)) : Promise.resolve([]),
+    ]);
+    const items = [...dueItems(mine, this.timescales.packs, this.timescales.calendar, today), ...undeliveredMinutesItems(unsent, today)];
+    return items.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   }
 
   /** Only the chair of the case's latest meeting records it, and only for an alert due now. */

@@ -61,6 +61,23 @@ describe('after sign-off: the report of the deliveries', () => {
     expect(textOf(others.card)).not.toContain('Kofi Dad');
   });
 
+  it('lists the minutes not delivered to everyone in the chair’s `due`, and not once all are sent', async () => {
+    const dueText = async () => {
+      await bot.say(chair, 'due');
+      const placeholder = cardOf(bot.connector.postedTo(bot.conversationId).at(-1)!.activity)!;
+      return textOf((await bot.press(chair, '', {}, cardActionActivity(bot.where(), chair, 'due.show', placeholder.refresh.action.data, 'automatic'))).card);
+    };
+    const listed = await dueText();
+    expect(listed).toContain('CIN-1001: minutes not delivered to everyone');
+    expect(listed).toContain('Minutes of the Tue 24 Nov 2026 meeting have not reached 2 of 5 recipients (due by Tue 1 Dec 2026)');
+    const reviewId = report().refresh.action.data.reviewId;
+    for (const d of await bot.bot!.storage.deliveries.ofReview(reviewId)) {
+      if (d.status !== 'sent') await press(chair, 'minutes.resend', { reviewId, attendeeKey: d.attendeeKey, [`email.${d.attendeeKey}`]: `${d.attendeeKey}@home.example` });
+    }
+    await bot.effectsSettled();
+    expect(await dueText()).not.toContain('minutes not delivered');
+  });
+
   it('sends one again when the chair adds an email, keeping a wrong one typed with the error', async () => {
     const reviewId = report().refresh.action.data.reviewId;
     const chairs = (await press(chair, 'minutes.deliveries', { reviewId })).card!;

@@ -174,6 +174,7 @@ describe('a process that dies between the send and its record', () => {
     get: (key) => store.get(key),
     ofReview: (id) => store.ofReview(id),
     reportMessage: (id) => store.reportMessage(id),
+    unsentOfChair: (t, c) => store.unsentOfChair(t, c),
     recordReportMessage: (id, message, now) => store.recordReportMessage(id, message, now),
     record: async (key, outcome, now, effects) => {
       if (outcome.status === 'sent' && !crashes.includes(key)) {

@@ -14,7 +14,7 @@ import { CaseReview, CaseSummary } from './case-review';
 /** The reviews signed off for a case before this one: what its next window counts from. */
 export { historyOf } from '../review/case-knowledge';
 
-export type DueKind = 'minutes-outstanding' | 'review-overdue' | 'review-due' | 'checkpoint' | 'review-frequency-not-agreed';
+export type DueKind = 'minutes-outstanding' | 'minutes-undelivered' | 'review-overdue' | 'review-due' | 'checkpoint' | 'review-frequency-not-agreed';
 
 export interface DueItem {
   readonly caseReference: string;
