@@ -10,7 +10,7 @@ import { OutboxDispatcher } from './outbox/outbox-dispatcher';
 import { bookingEffectHandlers } from './booking-effects/booking-effect-handlers';
 import { createGraphAdapters } from './graph/graph-connection';
 import { FolderMailSender } from './mail-folder/folder-mail-sender';
-import { MINUTES_EMAIL, MINUTES_PLAN, MINUTES_REPORT, MINUTES_TEAMS, minutesEmailHandler, minutesPlanHandler, minutesTeamsHandler } from './minutes-delivery';
+import { MINUTES_DEADLINE, MINUTES_EMAIL, MINUTES_PLAN, MINUTES_REPORT, MINUTES_TEAMS, minutesDeadlineHandler, minutesEmailHandler, minutesPlanHandler, minutesTeamsHandler } from './minutes-delivery';
 import { BookingStore } from './ports/booking-store';
 import { Calendar } from './ports/calendar';
 import { ConversationDirectory } from './ports/conversation-directory';
@@ -22,6 +22,7 @@ import { TeamsAppInstaller } from './ports/teams-app-installer';
 import { KyselyBookingStore } from './store/kysely-booking-store';
 import { KyselyDeliveryStore } from './store/kysely-delivery-store';
 import { KyselyLocalCalendar } from './store/kysely-local-calendar';
+import { deadlineCheckAt } from './domain/minutes-delivery/minutes-deadline-check';
 import { PersonalChats } from './teams/personal-chat';
 import { minutesReportEffect } from './teams/minutes-report-effect';
 import { KyselyConversationDirectory } from './store/kysely-conversation-directory';
@@ -123,7 +124,8 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
     outbox: storage.outbox,
     handlers: {
       [PROGRESS_CARD_UPDATE]: progressCardEffect(store, storage.outbox, storage.directory, cards, messages),
-      [MINUTES_PLAN]: minutesPlanHandler(delivery),
+      [MINUTES_PLAN]: minutesPlanHandler({ ...delivery, deadlineCheckAt: (review) => deadlineCheckAt(review, timescales.calendar) }),
+      [MINUTES_DEADLINE]: minutesDeadlineHandler({ ...delivery, chats, directory: storage.directory }),
       [MINUTES_TEAMS]: minutesTeamsHandler({ ...delivery, chats, directory: storage.directory, ...(outside.installer ? { installer: outside.installer } : {}) }),
       [MINUTES_EMAIL]: minutesEmailHandler({ ...delivery, mail: outside.mail }),
       [MINUTES_REPORT]: minutesReportEffect(store, storage.deliveries, storage.outbox, storage.directory, messages, now),

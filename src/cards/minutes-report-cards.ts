@@ -113,3 +113,19 @@ function plainError(error: string): string {
   const words = error.replace(/^[A-Z_]+:\s*/, '');
   return words.length > 160 ? `${words.slice(0, 157)}…` : words;
 }
+
+/** Raised to the chair in their 1:1 chat a working day before the deadline: who has not been reached, and why. */
+export function minutesDeadlineCard(review: Review, unsent: readonly MinutesDelivery[]): AdaptiveCardJson {
+  const due = review.timescales?.minutesDue.date;
+  const refs = (review.setUp?.children ?? []).map((c) => c.caseReference).filter((r) => r !== '');
+  const meeting = review.setUp ? `the ${formatCalendarDate(review.setUp.meetingDate)} review${refs.length > 0 ? ` (${refs.join(', ')})` : ''}` : 'your review';
+  return card(
+    [
+      text('Minutes not yet delivered to everyone', { size: 'Large', weight: 'Bolder', style: 'heading' }),
+      text(`The minutes of ${meeting} are due by ${due ? formatCalendarDate(due) : 'the statutory date'}, and have not reached ${unsent.length} ${unsent.length === 1 ? 'person' : 'people'}:`),
+      ...unsent.map((d) => text(`• ${d.name}: ${statusWords(d)}`, { spacing: 'Small' })),
+      text('Open the minutes report in the meeting’s chat to add an email or choose them in Teams, and send it again.', { isSubtle: true }),
+    ],
+    [],
+  );
+}

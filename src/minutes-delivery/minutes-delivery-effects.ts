@@ -13,6 +13,8 @@ export const MINUTES_TEAMS = 'minutes.teams';
 export const MINUTES_EMAIL = 'minutes.email';
 /** The meeting chat's one line on how many have been sent (and, for the chair, each delivery). */
 export const MINUTES_REPORT = 'minutes.report';
+/** A working day before the minutes are due: any delivery still not made is raised to the chair. */
+export const MINUTES_DEADLINE = 'minutes.deadline';
 
 /** What a send effect carries: the recipient as planned (the review itself is read when it is performed). */
 export const deliveryPayload = z.object({
@@ -77,8 +79,13 @@ export function emailEffect(reviewId: string, conversationId: string, payload: D
   return { kind: MINUTES_EMAIL, key: key ?? (fallback ? `${payload.deliveryKey}:email` : payload.deliveryKey), reviewId, conversationId, payload };
 }
 
+/** The check before the deadline, in the chair's own chat. */
+export function deadlineEffect(review: Review, at: string): NewEffect {
+  return { kind: MINUTES_DEADLINE, key: `${review.id}:minutes:deadline`, reviewId: review.id, conversationId: `personal:${review.chair.aadObjectId ?? review.chair.teamsUserId}`, payload: { at }, notBefore: at };
+}
+
 /** The delivery records and the effects that send them, for every recipient of a signed-off review. */
-export function deliveriesOf(review: Review, choices: DeliveryChoices = {}): { deliveries: NewDelivery[]; effects: NewEffect[] } {
+export function deliveriesOf(review: Review, choices: DeliveryChoices = {}, deadlineAt?: string): { deliveries: NewDelivery[]; effects: NewEffect[] } {
   const plan = deliveryPlan(review, choices);
   const deliveries = plan.map((r): NewDelivery => ({
     deliveryKey: r.deliveryKey,
@@ -96,7 +103,10 @@ export function deliveriesOf(review: Review, choices: DeliveryChoices = {}): { d
     return [];
   });
   // The first report, as planned: planning again queues it no more than the sends.
-  return { deliveries, effects: [...effects, reportEffect(review.id, review.conversationId, 'planned')] };
+  return {
+    deliveries,
+    effects: [...effects, reportEffect(review.id, review.conversationId, 'planned'), ...(deadlineAt && plan.length > 0 ? [deadlineEffect(review, deadlineAt)] : [])],
+  };
 }
 
 export type VersionDocument = { readonly kind: 'minutes'; readonly minutes: MinutesDocument } | { readonly kind: 'child'; readonly letter: ChildLetter };

@@ -11,6 +11,7 @@ import { StoredEffect } from '../ports/outbox';
 import { ReviewStore } from '../ports/review-store';
 import { TeamsAppInstaller } from '../ports/teams-app-installer';
 import type { PersonalChats } from '../teams/personal-chat';
+import { minutesDeadlineCard } from '../cards/minutes-report-cards';
 import { childLetterCard, minutesCard } from './minutes-card';
 import { DeliveryPayload, VersionDocument, deliveriesOf, documentFor, emailEffect, payloadOf, reportEffect } from './minutes-delivery-effects';
 import { minutesEmail } from './minutes-email';
@@ -24,12 +25,14 @@ export interface MinutesDeliveryDependencies {
 }
 
 /** 'minutes.plan': plans the recipients of a signed-off review and queues each delivery (idempotent). */
-export function minutesPlanHandler(deps: MinutesDeliveryDependencies & { readonly choicesOf?: (review: Review) => DeliveryChoices }): EffectHandler {
+export function minutesPlanHandler(
+  deps: MinutesDeliveryDependencies & { readonly choicesOf?: (review: Review) => DeliveryChoices; readonly deadlineCheckAt?: (review: Review) => string | undefined },
+): EffectHandler {
   return {
     pacedPerChat: false,
     async perform(effect) {
       const review = await signedOff(deps, effect);
-      const { deliveries, effects } = deliveriesOf(review, deps.choicesOf?.(review) ?? {});
+      const { deliveries, effects } = deliveriesOf(review, deps.choicesOf?.(review) ?? {}, deps.deadlineCheckAt?.(review));
       await deps.deliveries.queue(deliveries, effects, deps.now());
     },
   };
@@ -150,4 +153,37 @@ async function signedOff(deps: MinutesDeliveryDependencies, effect: StoredEffect
   if (!review) throw new EffectFailure('REVIEW_UNKNOWN', 'the review of these minutes is not stored', { retryable: false });
   if (review.status !== 'signed-off') throw new EffectFailure('NOT_SIGNED_OFF', 'minutes are sent only once signed off', { retryable: false });
   return review;
+}
+
+/**
+ * 'minutes.deadline': a working day before the minutes are due, any delivery still not made is
+ * raised to the chair in their 1:1 chat, with what to do. Nothing when all were sent. The bot's own
+ * clock decides it is time (the outbox only holds it back until then).
+ */
+export function minutesDeadlineHandler(
+  deps: MinutesDeliveryDependencies & { readonly chats: PersonalChats; readonly directory: ConversationDirectory },
+): EffectHandler {
+  return {
+    pacedPerChat: true,
+    async perform(effect) {
+      const review = await signedOff(deps, effect);
+      const at = typeof effect.payload.at === 'string' ? effect.payload.at : undefined;
+      const now = deps.now();
+      if (at && now < at) {
+        throw new EffectFailure('NOT_YET', 'the check before the deadline is not due yet', { retryable: true, mayHaveHappened: false, retryAfterMs: Date.parse(at) - Date.parse(now) });
+      }
+      const unsent = (await deps.deliveries.ofReview(review.id)).filter((d) => d.status !== 'sent');
+      // Raised: those that failed, wait for the chair, or are being tried again; those not yet tried are given time.
+      const stuck = unsent.filter((d) => d.status !== 'queued' || d.attempts > 0);
+      if (stuck.length === 0 && unsent.length > 0) {
+        throw new EffectFailure('NOT_YET', 'deliveries not yet tried', { retryable: true, mayHaveHappened: false, retryAfterMs: 10 * 60_000 });
+      }
+      if (stuck.length === 0) return;
+      const chair = review.chair;
+      if (!chair.aadObjectId) throw new EffectFailure('CHAIR_UNREACHABLE', 'the chair has no Entra id to be written to', { retryable: false });
+      const chat = await deps.directory.chat(review.conversationId);
+      const user = { tenantId: review.tenantId, aadObjectId: chair.aadObjectId.toLowerCase(), teamsUserId: chair.teamsUserId, name: chair.name, serviceUrl: chat?.serviceUrl ?? '' };
+      await deps.chats.sendCard(user, minutesDeadlineCard(review, stuck), 'Minutes not yet delivered to everyone');
+    },
+  };
 }

@@ -7,6 +7,8 @@ export interface NewEffect {
   /** The chat it concerns: sends to one chat are paced within Teams' limits. */
   readonly conversationId: string;
   readonly payload: Readonly<Record<string, unknown>>;
+  /** Not to be performed before this instant (a check a day before a deadline); now when absent. */
+  readonly notBefore?: string;
 }
 
 export type EffectStatus = 'pending' | 'done' | 'failed';

@@ -141,7 +141,7 @@ export async function queueEffects(trx: Kysely<ReviewDatabase>, effects: readonl
         attempts: 0,
         created_at: now,
         seq,
-        not_before: now,
+        not_before: effect.notBefore ?? now,
         lease_owner: null,
         lease_until: null,
         done_at: null,

@@ -48,6 +48,11 @@ describe('after sign-off: the report of the deliveries', () => {
     expect(card.refresh.userIds).toEqual([chair.id]);
   });
 
+  it('does not raise anything to the chair while the deadline is days away', () => {
+    const chairsChat = bot.connector.personalChatOf(chair.aadObjectId)!;
+    expect(bot.connector.postedTo(chairsChat).map((p) => p.activity.summary)).not.toContain('Minutes not yet delivered to everyone');
+  });
+
   it('shows the chair each delivery and what to do; anyone else the count only', async () => {
     const reviewId = report().refresh.action.data.reviewId;
     const chairs = await bot.press(chair, '', {}, cardActionActivity(bot.where(), chair, 'minutes.deliveries', { reviewId }, 'automatic'));
@@ -105,5 +110,31 @@ describe('after sign-off: the report of the deliveries', () => {
     // A second press (a double click, a redelivered invoke) sends nothing more.
     const again = await press(chair, 'minutes.resend', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'kofi@home.example' });
     expect(textOf(again.card)).toContain('already sent');
+  });
+});
+
+describe('a working day before the minutes are due', () => {
+  let bot: BotUnderTest;
+  afterEach(() => bot.stop());
+
+  it('raises each delivery not yet made to the chair, in their own chat, with what to do', async () => {
+    bot = new BotUnderTest();
+    // Signed off on Monday 30 November: the minutes of the 24 November meeting are due on Tuesday 1 December.
+    bot.today = '2026-11-30';
+    await bot.start({ MAIL_DIR: join(bot.directory, 'mail') });
+    bot.connector.members = [chair, mum, teacher];
+    await bot.say(chair, 'start review');
+    await signOff(bot, chair, await walkToMinutes(bot, chair));
+    await bot.effectsSettled();
+    const chairsChat = bot.connector.personalChatOf(chair.aadObjectId)!;
+    const raised = bot.connector.postedTo(chairsChat).filter((p) => p.activity.summary === 'Minutes not yet delivered to everyone');
+    expect(raised).toHaveLength(1);
+    const text = textOf(cardOf(raised[0]!.activity));
+    expect(text).toContain('The minutes of the Tue 24 Nov 2026 review (CIN-1001, CIN-1002) are due by Tue 1 Dec 2026, and have not reached 2 people:');
+    expect(text).toContain('Kofi Dad: No email address for Kofi Dad: add one');
+    expect(text).toContain('Rose Gran');
+    expect(text).not.toContain('Teacher');
+    // Nothing of it in the meeting chat.
+    for (const p of bot.connector.postedTo(bot.conversationId)) expect(JSON.stringify(p.activity)).not.toContain('Kofi Dad');
   });
 });
