@@ -19,6 +19,10 @@ import { lastMinutesCard } from './private-minutes';
 import { londonTimeAndDate } from '../domain/review/london-time';
 import { isTenantAllowed } from './tenant-allow-list';
 import { DUE_SHOW_VERB } from '../cards/private-due-cards';
+import { CASE_FILE_RESEND_VERB, CASE_FILES_SHOW_VERB } from '../cards/case-file-cards';
+import { CaseFiles } from '../use-cases/case-files';
+import { caseFileResendPayload, caseFilesForMessage, caseFilesForRefresh, caseFilesShowPayload, resendCaseFile } from './case-file-list';
+import { FILE_CONSENT_INVOKE, answerFileConsent } from './file-consent';
 import { activityKeyOf, conversationOf, personOf, tenantOf } from './teams-turn';
 
 export { personOf } from './teams-turn';
@@ -26,6 +30,8 @@ export { personOf } from './teams-turn';
 export interface ReviewBotDependencies {
   readonly actions: ReviewActions;
   readonly alerts: CaseAlerts;
+  /** The chair's case file after sign-off: `minutes`, its resend button, and Teams' file consent. */
+  readonly caseFiles: CaseFiles;
   readonly cards: ReviewCards;
   readonly addresses: AddressBook;
   readonly logger: Logger;
@@ -56,6 +62,14 @@ export class ReviewBot extends TeamsActivityHandler {
     [DUE_SHOW_VERB]: cardAction(dueShowPayload, async (c, owner) =>
       cardResponse(await dueCardForRefresh(this.deps, conversationOf(c), personOf(c), owner, this.deps.clock().today)),
     ),
+    [CASE_FILES_SHOW_VERB]: cardAction(caseFilesShowPayload, async (c, owner) =>
+      cardResponse(await caseFilesForRefresh(this.deps.caseFiles, c, conversationOf(c), personOf(c), owner)),
+    ),
+    [CASE_FILE_RESEND_VERB]: cardAction(caseFileResendPayload, async (c, { reviewId }) => {
+      const resent = await resendCaseFile(this.deps.caseFiles, c, conversationOf(c), personOf(c), reviewId, activityKeyOf(c), this.deps.clock().now);
+      this.deps.logger.log('info', 'case-file.resend', { reviewId, sent: resent.sent });
+      return cardResponse(resent.card);
+    }),
   };
 
   constructor(private readonly deps: ReviewBotDependencies) {
@@ -132,6 +146,11 @@ export class ReviewBot extends TeamsActivityHandler {
         // In a group chat only the caller sees their cases: the chat gets a placeholder.
         await send(await dueCardForMessage(this.deps, context, conversation, actor, today));
         return;
+      case 'minutes': {
+        const answer = await caseFilesForMessage(this.deps.caseFiles, context, conversation, actor);
+        await (typeof answer === 'string' ? context.sendActivity(answer) : send(answer));
+        return;
+      }
       case 'help':
         await send(this.deps.cards.help(CHAT_COMMANDS));
         return;
@@ -141,8 +160,9 @@ export class ReviewBot extends TeamsActivityHandler {
     }
   }
 
-  /** Card presses are read here, by our own schema, whatever shape the value arrives in. */
+  /** Card presses and the case file's consent are read here, by our own schemas, whatever shape the value arrives in. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === FILE_CONSENT_INVOKE) return answerFileConsent(this.deps, context);
     if (context.activity.name !== 'adaptiveCard/action') return answerToUnofferedInvoke(context.activity.name);
     const response = await this.onCardPress(context, context.activity.value);
     return { status: response.statusCode, body: response };
