@@ -165,6 +165,22 @@ describe("the chair's case file: the professionals' PDF through Teams' file cons
     expect(effect).toMatchObject({ status: 'done', attempts: 1 });
   });
 
+  it('tells the chair, with how to have it again, when OneDrive refuses the upload for good', async () => {
+    await bot.press(chair, '', {}, cardActionActivity(inChairChat(), chair, 'minutes.resend', { reviewId }));
+    await bot.effectsSettled();
+    const offer = consentCards().at(-1)!;
+    const uploads = bot.connector.uploads.length;
+    const before = bot.connector.postedTo(chairChat).length;
+    bot.connector.failUploads(403, 1);
+    expect((await answer(chair, 'accept', offer.content.acceptContext, bot.connector.uploadSession(offer.name))).status).toBe(200);
+    await bot.effectsSettled();
+    expect(bot.connector.uploads).toHaveLength(uploads);
+    const told = bot.connector.postedTo(chairChat).slice(before).map((p) => textOf(cardOf(p.activity)));
+    expect(told).toEqual([
+      'The case file for CIN-1001, CIN-1002, meeting on Tue 24 Nov 2026 could not be saved to your OneDrive. Type "minutes" here to have it offered again.',
+    ]);
+  });
+
   describe('`minutes` in the group chat', () => {
     const refresh = (user: TeamsUser, data: Record<string, unknown>) => bot.press(user, '', {}, cardActionActivity(bot.where(), user, 'minutes.list', data, 'automatic'));
 
