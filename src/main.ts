@@ -11,12 +11,14 @@ import { bookingEffectHandlers } from './booking-effects/booking-effect-handlers
 import { createGraphAdapters } from './graph/graph-connection';
 import { FolderMailSender } from './mail-folder/folder-mail-sender';
 import { MINUTES_DEADLINE, MINUTES_EMAIL, MINUTES_PLAN, MINUTES_REPORT, MINUTES_TEAMS, minutesDeadlineHandler, minutesEmailHandler, minutesPlanHandler, minutesTeamsHandler } from './minutes-delivery';
+import { CASE_FILE_INFO, CASE_FILE_OFFER, CASE_FILE_UPLOAD } from './minutes-delivery/case-file-effects';
+import { caseFileInfoHandler, caseFileOfferHandler, caseFileUploadHandler } from './minutes-delivery/case-file-handlers';
 import { BookingStore } from './ports/booking-store';
 import { Calendar } from './ports/calendar';
 import { ConversationDirectory } from './ports/conversation-directory';
 import { DeliveryStore } from './ports/delivery-store';
 import { MailSender } from './ports/mail-sender';
-import { Outbox } from './ports/outbox';
+import { EffectQueue, Outbox } from './ports/outbox';
 import { ReviewStore } from './ports/review-store';
 import { TeamsAppInstaller } from './ports/teams-app-installer';
 import { KyselyBookingStore } from './store/kysely-booking-store';
@@ -32,6 +34,8 @@ import { migrateToLatest } from './store/migrations';
 import { openPostgres, openSqlite } from './store/review-database';
 import { AddressBook } from './teams/address-book';
 import { ChatMessages } from './teams/chat-messages';
+import { TeamsConsentedUploads } from './teams/consented-upload';
+import { CaseFiles } from './use-cases/case-files';
 import { progressCardEffect } from './teams/progress-card-effect';
 import { ReviewBot } from './teams/review-bot';
 import { createMessageEndpoint, createTeamsAdapter } from './teams/teams-endpoint';
@@ -56,7 +60,7 @@ export interface RunningBot {
 /** The reviews, the outbox, the address directory, the minutes' deliveries and the bookings, on one database. */
 export interface Storage {
   readonly reviews: ReviewStore;
-  readonly outbox: Outbox;
+  readonly outbox: Outbox & EffectQueue;
   readonly directory: ConversationDirectory;
   readonly deliveries: DeliveryStore;
   readonly bookings: BookingStore;
@@ -120,6 +124,15 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
   const now = () => clock().now;
   const chats = new PersonalChats(adapter, config.bot.appId, storage.directory, { now });
   const delivery = { reviews: store, deliveries: storage.deliveries, now };
+  // The chair's case file: the PDF goes to the upload URL Teams gives once they accept (plain http only to this machine, in local mode).
+  const caseFile = {
+    reviews: store,
+    chats,
+    directory: storage.directory,
+    uploads: new TeamsConsentedUploads({ timeoutMs: config.outbox.callTimeoutMs, allowLoopbackHttp: config.localMode }),
+    queue: storage.outbox,
+    now,
+  };
   const dispatcher = new OutboxDispatcher({
     outbox: storage.outbox,
     handlers: {
@@ -129,6 +142,9 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
       [MINUTES_TEAMS]: minutesTeamsHandler({ ...delivery, chats, directory: storage.directory, ...(outside.installer ? { installer: outside.installer } : {}) }),
       [MINUTES_EMAIL]: minutesEmailHandler({ ...delivery, mail: outside.mail }),
       [MINUTES_REPORT]: minutesReportEffect(store, storage.deliveries, storage.outbox, storage.directory, messages, now),
+      [CASE_FILE_OFFER]: caseFileOfferHandler(caseFile),
+      [CASE_FILE_UPLOAD]: caseFileUploadHandler(caseFile),
+      [CASE_FILE_INFO]: caseFileInfoHandler(caseFile),
       ...bookingEffectHandlers({ bookings: storage.bookings, calendar: outside.calendar, ...(outside.invitations ? { invitations: outside.invitations } : {}) }),
     },
     logger,
@@ -141,6 +157,7 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
     actions: new ReviewActions(store, timescales, () => dispatcher.wake()),
     alerts: new CaseAlerts(store, timescales, storage.deliveries),
     deliveries: new MinutesDeliveries(store, storage.deliveries, () => dispatcher.wake()),
+    caseFiles: new CaseFiles(store, storage.outbox, () => dispatcher.wake()),
     cards,
     addresses: new AddressBook(storage.directory, logger),
     logger,

@@ -8,7 +8,7 @@ import { CardElement } from './card-inputs';
 import { asPlainText } from './plain-text';
 
 export const MINUTES_DELIVERIES_VERB = 'minutes.deliveries';
-export const MINUTES_RESEND_VERB = 'minutes.resend';
+export const MINUTES_RESEND_VERB = 'delivery.sendAgain';
 
 export const resendEmailInputId = (attendeeKey: string) => `email.${attendeeKey}`;
 export const resendTeamsInputId = (attendeeKey: string) => `teams.${attendeeKey}`;

@@ -21,6 +21,8 @@ export const ERROR_CATALOGUE = {
   NOT_READY_TO_SIGN_OFF: { status: 409, say: 'Some steps still need completing before sign-off.' },
   ALERT_NOT_YOURS: { status: 403, say: 'Only the chair of the case’s latest meeting can record acting on its alerts.' },
   ALERT_NOT_DUE: { status: 409, say: 'That alert is no longer due; here is the list as it is now.' },
+  CASE_FILE_NOT_FOUND: { status: 404, say: 'That case file is not available. Type "minutes" to the bot to see your signed-off reviews.' },
+  NOT_CASE_FILE_CHAIR: { status: 403, say: 'Only the chair of that review can have its case file.' },
   UNKNOWN_COMMAND: { status: 200, say: 'I did not recognise that. Type "help" to see what I can do.' },
   UNEXPECTED: {
     status: 500,

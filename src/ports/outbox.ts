@@ -51,3 +51,11 @@ export interface Outbox {
   /** Every effect of a review, oldest first. */
   ofReview(reviewId: string): Promise<StoredEffect[]>;
 }
+
+/**
+ * Queues effects outside a review's own write: a chair asking for a case file again, Teams handing
+ * over an upload, a performed effect that leads to the next. Queueing the same key twice is once.
+ */
+export interface EffectQueue {
+  queue(effects: readonly NewEffect[], now: string): Promise<void>;
+}

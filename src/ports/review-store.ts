@@ -27,6 +27,11 @@ export interface ReviewStore {
   recordSharedCard(reviewId: string, activityId: string): Promise<void>;
   /** The most recently signed-off review that covered this case. */
   lastSignedOffForCase(tenantId: string, caseReference: string): Promise<Review | undefined>;
+  /**
+   * The signed-off reviews this person chaired, in this tenant (and this chat, when given), the most
+   * recently signed off first: what `minutes` lists, so the chair can have a case file again.
+   */
+  signedOffChairedBy(filter: { tenantId: string; chair: TeamsPerson; conversationId?: string; limit: number }): Promise<Review[]>;
   /** Every review of these cases: the history a review's timescales count from. */
   caseReviews(filter: { tenantId: string; caseReferences: readonly string[] }): Promise<CaseReview[]>;
   /** One summary a case: for `due` (the cases one chair chaired last), set-up's memory of a case, and the daily scan (all). */

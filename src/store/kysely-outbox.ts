@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kysely } from 'kysely';
-import { NewEffect, Outbox, StoredEffect } from '../ports/outbox';
+import { EffectQueue, NewEffect, Outbox, StoredEffect } from '../ports/outbox';
 import { OutboxTable, ReviewDatabase } from './review-database';
 
 /**
@@ -8,11 +8,16 @@ import { OutboxTable, ReviewDatabase } from './review-database';
  * its lease free or run out), so of two dispatchers racing for it exactly one wins; on PostgreSQL the
  * candidates are read `FOR UPDATE SKIP LOCKED` so racing dispatchers pick different rows at once.
  */
-export class KyselyOutbox implements Outbox {
+export class KyselyOutbox implements Outbox, EffectQueue {
   constructor(
     private readonly db: Kysely<ReviewDatabase>,
     private readonly dialect: 'sqlite' | 'postgres',
   ) {}
+
+  async queue(effects: readonly NewEffect[], now: string): Promise<void> {
+    if (effects.length === 0) return;
+    await this.db.transaction().execute((trx) => queueEffects(trx, effects, now));
+  }
 
   async take(owner: string, now: string, leaseUntil: string, limit: number): Promise<StoredEffect[]> {
     // SQLite: no read-then-write transaction (in WAL mode a second connection could not upgrade it);

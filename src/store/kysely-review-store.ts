@@ -2,6 +2,8 @@ import { Kysely } from 'kysely';
 import { chairKeyOf } from '../domain/cases/case-review';
 import { Review, TeamsPerson } from '../domain/review/review';
 import { storedReviewOf } from '../domain/review/review-schema';
+import { samePerson } from '../domain/review/same-person';
+import { canonicalEntraId } from '../domain/identity/entra-id';
 import { StoredReviewReader } from './stored-review-reader';
 import { CaseReview, CaseSummary, CreateResult, ReviewStore, SaveResult } from '../ports/review-store';
 import { NewEffect } from '../ports/outbox';
@@ -113,6 +115,25 @@ export class KyselyReviewStore implements ReviewStore {
       .limit(1)
       .executeTakeFirst();
     return row ? parse(row) : undefined;
+  }
+
+  async signedOffChairedBy(filter: { tenantId: string; chair: TeamsPerson; conversationId?: string; limit: number }): Promise<Review[]> {
+    // The case index holds each review's chair (one row per case): the reviews are those it names.
+    const chaired = this.db
+      .selectFrom('review_cases')
+      .select('review_id')
+      .where('tenant_id', '=', filter.tenantId)
+      .where('chair_key', '=', chairKeyOf(filter.chair.aadObjectId ? { ...filter.chair, aadObjectId: canonicalEntraId(filter.chair.aadObjectId) } : filter.chair));
+    let query = this.db
+      .selectFrom('reviews')
+      .select(['doc', 'shared_card_activity_id'])
+      .where('id', 'in', chaired)
+      .where('tenant_id', '=', filter.tenantId)
+      .where('status', '=', 'signed-off');
+    if (filter.conversationId !== undefined) query = query.where('conversation_id', '=', filter.conversationId);
+    const rows = await query.orderBy('signed_off_at', 'desc').orderBy('id', 'desc').limit(Math.max(0, Math.floor(filter.limit))).execute();
+    // The index is kept with each write; the stored review itself has the last word on who chaired it.
+    return rows.map(parse).filter((r) => samePerson(r.chair, filter.chair));
   }
 
   async caseReviews(filter: { tenantId: string; caseReferences: readonly string[] }): Promise<CaseReview[]> {

@@ -1,4 +1,4 @@
-import { CardFactory, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import { Attachment, CardFactory, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import { AdaptiveCardJson } from '../cards/card-templates';
 import { ConversationDirectory } from '../ports/conversation-directory';
 import { EffectFailure } from '../ports/effect-failure';
@@ -39,6 +39,11 @@ export class PersonalChats {
 
   /** Posts the card; returns the chat and the id Teams gave the message. */
   async sendCard(user: PersonalChatUser, card: AdaptiveCardJson, summary: string): Promise<{ conversationId: string; activityId: string }> {
+    return this.sendAttachment(user, CardFactory.adaptiveCard(card), summary);
+  }
+
+  /** Posts one attachment (a card, a file consent or file info card); returns the chat and the id Teams gave the message. */
+  async sendAttachment(user: PersonalChatUser, attachment: Attachment, summary: string): Promise<{ conversationId: string; activityId: string }> {
     const reference = await this.chatWith(user);
     let activityId = '';
     // A failure inside the turn's logic goes to the adapter's onTurnError, which logs it and carries on:
@@ -47,7 +52,7 @@ export class PersonalChats {
     try {
       await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
         try {
-          const sent = await context.sendActivity({ type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] });
+          const sent = await context.sendActivity({ type: 'message', summary, attachments: [attachment] });
           activityId = sent?.id ?? '';
         } catch (error) {
           failed = { error };

@@ -22,6 +22,10 @@ import { DUE_SHOW_VERB } from '../cards/private-due-cards';
 import { MINUTES_DELIVERIES_VERB, MINUTES_RESEND_VERB } from '../cards/minutes-report-cards';
 import { MinutesDeliveries } from '../use-cases/minutes-deliveries';
 import { deliveriesCard, deliveriesPayload, resendPayload } from './minutes-delivery-view';
+import { CASE_FILE_RESEND_VERB, CASE_FILES_SHOW_VERB } from '../cards/case-file-cards';
+import { CaseFiles } from '../use-cases/case-files';
+import { caseFileResendPayload, caseFilesForMessage, caseFilesForRefresh, caseFilesShowPayload, resendCaseFile } from './case-file-list';
+import { FILE_CONSENT_INVOKE, answerFileConsent } from './file-consent';
 import { activityKeyOf, conversationOf, personOf, tenantOf } from './teams-turn';
 
 export { personOf } from './teams-turn';
@@ -30,6 +34,8 @@ export interface ReviewBotDependencies {
   readonly actions: ReviewActions;
   readonly alerts: CaseAlerts;
   readonly deliveries: MinutesDeliveries;
+  /** The chair's case file after sign-off: `minutes`, its resend button, and Teams' file consent. */
+  readonly caseFiles: CaseFiles;
   readonly cards: ReviewCards;
   readonly addresses: AddressBook;
   readonly logger: Logger;
@@ -67,6 +73,14 @@ export class ReviewBot extends TeamsActivityHandler {
     [DUE_SHOW_VERB]: cardAction(dueShowPayload, async (c, owner) =>
       cardResponse(await dueCardForRefresh(this.deps, conversationOf(c), personOf(c), owner, this.deps.clock().today)),
     ),
+    [CASE_FILES_SHOW_VERB]: cardAction(caseFilesShowPayload, async (c, owner) =>
+      cardResponse(await caseFilesForRefresh(this.deps.caseFiles, c, conversationOf(c), personOf(c), owner)),
+    ),
+    [CASE_FILE_RESEND_VERB]: cardAction(caseFileResendPayload, async (c, { reviewId }) => {
+      const resent = await resendCaseFile(this.deps.caseFiles, c, conversationOf(c), personOf(c), reviewId, activityKeyOf(c), this.deps.clock().now);
+      this.deps.logger.log('info', 'case-file.resend', { reviewId, sent: resent.sent });
+      return cardResponse(resent.card);
+    }),
   };
 
   constructor(private readonly deps: ReviewBotDependencies) {
@@ -143,6 +157,11 @@ export class ReviewBot extends TeamsActivityHandler {
         // In a group chat only the caller sees their cases: the chat gets a placeholder.
         await send(await dueCardForMessage(this.deps, context, conversation, actor, today));
         return;
+      case 'minutes': {
+        const answer = await caseFilesForMessage(this.deps.caseFiles, context, conversation, actor);
+        await (typeof answer === 'string' ? context.sendActivity(answer) : send(answer));
+        return;
+      }
       case 'help':
         await send(this.deps.cards.help(CHAT_COMMANDS));
         return;
@@ -152,8 +171,9 @@ export class ReviewBot extends TeamsActivityHandler {
     }
   }
 
-  /** Card presses are read here, by our own schema, whatever shape the value arrives in. */
+  /** Card presses and the case file's consent are read here, by our own schemas, whatever shape the value arrives in. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === FILE_CONSENT_INVOKE) return answerFileConsent(this.deps, context);
     if (context.activity.name !== 'adaptiveCard/action') return answerToUnofferedInvoke(context.activity.name);
     const response = await this.onCardPress(context, context.activity.value);
     return { status: response.statusCode, body: response };

@@ -5,11 +5,12 @@ export const CHAT_COMMANDS = [
   { name: 'resume', description: 'Show the review in progress again, where it was left; once the last review here is signed off, its minutes (chair only).' },
   { name: 'status', description: 'Say which step the review is at, or what became of the last review here.' },
   { name: 'due', description: 'List your cases with reviews due or overdue, minutes outstanding and drift checkpoints, most urgent first. In a group chat only you see the list.' },
+  { name: 'minutes', description: 'List the signed-off reviews you chaired, with a button to have each case file (the PDF for professionals) again in your chat with the bot. In a group chat only you see the list.' },
   { name: 'help', description: 'Show this list.' },
   { name: 'cancel', description: 'Cancel the review in progress (asks to confirm; chair only).' },
 ] as const;
 
-export type ChatCommand = 'start review' | 'resume' | 'status' | 'due' | 'help' | 'cancel' | 'unknown';
+export type ChatCommand = 'start review' | 'resume' | 'status' | 'due' | 'minutes' | 'help' | 'cancel' | 'unknown';
 
 const ALIASES: Record<string, ChatCommand> = {
   'start review': 'start review',
@@ -20,6 +21,8 @@ const ALIASES: Record<string, ChatCommand> = {
   status: 'status',
   due: 'due',
   'what is due': 'due',
+  minutes: 'minutes',
+  'case file': 'minutes',
   help: 'help',
   '?': 'help',
   cancel: 'cancel',

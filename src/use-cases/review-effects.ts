@@ -1,5 +1,6 @@
 import { Review } from '../domain/review/review';
 import { ReviewEvent } from '../domain/review/review-events';
+import { caseFileOfferEffect } from '../minutes-delivery/case-file-effects';
 import { minutesPlanEffect } from '../minutes-delivery/minutes-delivery-effects';
 import { NewEffect } from '../ports/outbox';
 
@@ -21,6 +22,10 @@ export function effectsOf(review: Review, events: readonly ReviewEvent[]): NewEf
     });
   }
   // Signed off: the minutes go to their recipients (planned, then one send each, by the outbox).
-  if (events.some((e) => e.type === 'signed-off')) effects.push(minutesPlanEffect(review));
+  if (events.some((e) => e.type === 'signed-off')) {
+    effects.push(minutesPlanEffect(review));
+    // The chair's case file (the professionals' PDF), offered in their 1:1 chat: Teams starts one only with an Entra id.
+    if (review.chair.aadObjectId) effects.push(caseFileOfferEffect(review, 'sign-off'));
+  }
   return effects;
 }

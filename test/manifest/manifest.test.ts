@@ -61,11 +61,16 @@ describe('manifest/manifest.json', () => {
     expect(bot['isNotificationOnly' as keyof typeof bot]).toBe(false);
   });
 
+  it("supports files: the chair's case file comes through Teams' file consent flow, which needs it", () => {
+    const bot = manifestWithId().bots[0]!;
+    expect(bot['supportsFiles' as keyof typeof bot]).toBe(true);
+  });
+
   it('lists exactly the commands the bot answers, in every scope the bot supports', () => {
     const bot = manifestWithId().bots[0]!;
     // The bot's own command list is the source of truth: the manifest may not drift from it.
     const expected = CHAT_COMMANDS.map((c) => c.name).sort();
-    expect(expected).toEqual(['cancel', 'due', 'help', 'resume', 'start review', 'status']);
+    expect(expected).toEqual(['cancel', 'due', 'help', 'minutes', 'resume', 'start review', 'status']);
     const covered = new Set<string>();
     for (const list of bot.commandLists) {
       expect(list.commands.map((c) => c.title).sort()).toEqual(expected);

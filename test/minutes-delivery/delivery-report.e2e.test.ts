@@ -77,7 +77,7 @@ describe('after sign-off: the report of the deliveries', () => {
     expect(listed).toContain('Minutes of the Tue 24 Nov 2026 meeting have not reached 2 of 5 recipients (due by Tue 1 Dec 2026)');
     const reviewId = report().refresh.action.data.reviewId;
     for (const d of await bot.bot!.storage.deliveries.ofReview(reviewId)) {
-      if (d.status !== 'sent') await press(chair, 'minutes.resend', { reviewId, attendeeKey: d.attendeeKey, [`email.${d.attendeeKey}`]: `${d.attendeeKey}@home.example` });
+      if (d.status !== 'sent') await press(chair, 'delivery.sendAgain', { reviewId, attendeeKey: d.attendeeKey, [`email.${d.attendeeKey}`]: `${d.attendeeKey}@home.example` });
     }
     await bot.effectsSettled();
     expect(await dueText()).not.toContain('minutes not delivered');
@@ -90,15 +90,15 @@ describe('after sign-off: the report of the deliveries', () => {
     const rows = JSON.stringify(chairs);
     expect(rows).toContain('Email address for Kofi Dad');
 
-    const wrong = await press(chair, 'minutes.resend', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'kofi at home' });
+    const wrong = await press(chair, 'delivery.sendAgain', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'kofi at home' });
     expect(errorsOf(wrong.card!).join(' ')).toContain('Enter an email address');
     expect(inputsOf(wrong.card!)[`email.${dadKey}`]).toBe('kofi at home');
 
     // Only the chair may: anyone else is shown the count, and nothing is sent.
-    const stranger = await press(mum, 'minutes.resend', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'mum@evil.example' });
+    const stranger = await press(mum, 'delivery.sendAgain', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'mum@evil.example' });
     expect(textOf(stranger.card)).not.toContain('Sending the minutes to');
 
-    const sent = await press(chair, 'minutes.resend', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'kofi@home.example' });
+    const sent = await press(chair, 'delivery.sendAgain', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'kofi@home.example' });
     expect(textOf(sent.card)).toContain('Sending the minutes to Kofi Dad by email to kofi@home.example.');
     await bot.effectsSettled();
     const emails = existsSync(mailDir) ? await Promise.all(readdirSync(mailDir).map((f) => simpleParser(readFileSync(join(mailDir, f))))) : [];
@@ -108,7 +108,7 @@ describe('after sign-off: the report of the deliveries', () => {
     expect(pdf).not.toContain('M-MUM-CONTACT');
     expect(textOf(report())).toContain('Minutes sent to 4 of 5 attendees.');
     // A second press (a double click, a redelivered invoke) sends nothing more.
-    const again = await press(chair, 'minutes.resend', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'kofi@home.example' });
+    const again = await press(chair, 'delivery.sendAgain', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'kofi@home.example' });
     expect(textOf(again.card)).toContain('already sent');
   });
 });

@@ -1,4 +1,4 @@
-import { NewEffect, Outbox, StoredEffect } from '../../src/ports/outbox';
+import { EffectQueue, NewEffect, Outbox, StoredEffect } from '../../src/ports/outbox';
 import { ReviewStore } from '../../src/ports/review-store';
 import { Review } from '../../src/domain/review/review';
 import { reviewIn } from './review-store-contract';
@@ -6,7 +6,7 @@ import { reviewIn } from './review-store-contract';
 /** A review store and the outbox over the same database; `queueClock` stamps the effects it queues. */
 export interface OutboxUnderTest {
   readonly store: ReviewStore;
-  readonly outbox: Outbox;
+  readonly outbox: Outbox & EffectQueue;
   close(): Promise<void>;
 }
 
@@ -32,7 +32,7 @@ export function outboxContract(name: string, open: OpenOutbox): void {
     let queueNow: number;
     let under: OutboxUnderTest;
     let store: ReviewStore;
-    let outbox: Outbox;
+    let outbox: Outbox & EffectQueue;
     beforeEach(async () => {
       queueNow = 0;
       under = await open(() => at(queueNow));
@@ -87,6 +87,18 @@ export function outboxContract(name: string, open: OpenOutbox): void {
       const queued = await outbox.ofReview(review.id);
       expect(queued).toHaveLength(1);
       expect(queued[0]).toMatchObject({ key: 'same', payload: { n: 1 }, createdAt: at(0) });
+    });
+
+    it('queues effects on their own (no review write), the same key once, the first as queued', async () => {
+      const review = reviewIn('conv-1');
+      await store.create(review, 'k0');
+      await outbox.queue([effect(review, 'alone', { payload: { n: 1 } }), effect(review, 'alone-2')], at(1000));
+      await outbox.queue([effect(review, 'alone', { payload: { n: 2 } })], at(2000));
+      await outbox.queue([], at(3000));
+      const queued = await outbox.ofReview(review.id);
+      expect(sorted(keysOf(queued))).toEqual(['alone', 'alone-2']);
+      expect(queued.find((e) => e.key === 'alone')).toMatchObject({ payload: { n: 1 }, createdAt: at(1000), status: 'pending', attempts: 0 });
+      expect(keysOf(await outbox.take('owner-a', at(1000), at(60_000), 10)).sort()).toEqual(['alone', 'alone-2']);
     });
 
     it('leases what it takes: a second owner taking at the same instant gets none of it', async () => {

@@ -87,6 +87,44 @@ export function reviewStoreContract(name: string, open: () => Promise<ReviewStor
       expect(await store.lastSignedOffForCase('t1', 'CIN-8')).toBeUndefined();
     });
 
+    it('lists the signed-off reviews one person chaired, newest first, in their tenant (and one chat when asked)', async () => {
+      const setUp = (ref: string) => ({ meetingType: 'progress' as const, children: [{ key: 'c', firstName: 'A', caseReference: ref }], chairName: 'C', chairRole: 'SW' as const, meetingDate: '2026-11-24', mode: 'online' as const, planStartDate: '2026-09-01', policyPackId: 'leicestershire', leadWorker: 'SW' as const, timescaleReason: '', lastReviewDate: '', caseOpenedDate: '' });
+      const other = { teamsUserId: '29:other', aadObjectId: 'aad-other', name: 'Olu Other' };
+      const sign = (r: Review, at: string) => next(r, { status: 'signed-off', signOff: { by: r.chair, at } });
+      const inChat = (conv: string, ref: string, patch: Partial<Review> = {}) => ({ ...reviewIn(conv), setUp: setUp(ref), ...patch });
+      const older = inChat('chat-a', 'CIN-20');
+      const newer = inChat('chat-b', 'CIN-21');
+      const sameChat = inChat('chat-a', 'CIN-22');
+      const open = inChat('chat-c', 'CIN-23');
+      const cancelled = inChat('chat-d', 'CIN-24');
+      const chairedByOther = inChat('chat-a', 'CIN-25', { chair: other, startedBy: other });
+      const otherTenant = inChat('chat-e', 'CIN-26', { tenantId: 't2' });
+      // One review open at a time in a chat: each is created, then finished (or left open).
+      const finish: Array<[Review, Review | undefined]> = [
+        [older, sign(older, '2026-10-01T10:00:00Z')],
+        [newer, sign(newer, '2026-11-20T10:00:00Z')],
+        [sameChat, sign(sameChat, '2026-11-01T10:00:00Z')],
+        [open, undefined],
+        [cancelled, next(cancelled, { status: 'cancelled', cancelled: { by: chair, at: '2026-11-21T10:00:00Z' } })],
+        [chairedByOther, sign(chairedByOther, '2026-11-22T10:00:00Z')],
+        [otherTenant, sign(otherTenant, '2026-11-23T10:00:00Z')],
+      ];
+      for (const [i, [created, finished]] of finish.entries()) {
+        expect(await store.create(created, `k${i}`)).toBe('created');
+        if (finished) expect(await store.save(finished, 1, null)).toBe('saved');
+      }
+      const ids = async (filter: { conversationId?: string; limit?: number; chair?: typeof chair; tenantId?: string }) =>
+        (await store.signedOffChairedBy({ tenantId: filter.tenantId ?? 't1', chair: filter.chair ?? chair, limit: filter.limit ?? 10, ...(filter.conversationId ? { conversationId: filter.conversationId } : {}) })).map((r) => r.id);
+      expect(await ids({})).toEqual([newer.id, sameChat.id, older.id]);
+      expect(await ids({ limit: 2 })).toEqual([newer.id, sameChat.id]);
+      expect(await ids({ conversationId: 'chat-a' })).toEqual([sameChat.id, older.id]);
+      expect(await ids({ conversationId: 'chat-c' })).toEqual([]);
+      expect(await ids({ chair: other })).toEqual([chairedByOther.id]);
+      expect(await ids({ tenantId: 't2' })).toEqual([otherTenant.id]);
+      // Teams may give the Entra id in capitals: the same person.
+      expect(await ids({ chair: { ...chair, aadObjectId: 'AAD-CHAIR' } })).toEqual([newer.id, sameChat.id, older.id]);
+    });
+
     it('finds the review of a conversation that finished last, signed off or cancelled, never an open one', async () => {
       const at = (r: Review, patch: Partial<Review>, updatedAt: string) => ({ ...r, ...patch, version: r.version + 1, updatedAt });
       expect(await store.latestFinished('conv-1')).toBeUndefined();

@@ -17,6 +17,25 @@ export interface CreatedConversation {
   readonly body: Record<string, any>;
 }
 
+/** A file the bot put at an upload URL the connector handed out (as a OneDrive upload session takes it). */
+export interface ReceivedUpload {
+  readonly sessionId: string;
+  readonly bytes: Buffer;
+  readonly contentLength: string | undefined;
+  readonly contentRange: string | undefined;
+  readonly contentType: string | undefined;
+  readonly authorization: string | undefined;
+}
+
+/** What Teams puts in `value.uploadInfo` of a file consent accept. */
+export interface UploadInfo {
+  uploadUrl: string;
+  contentUrl: string;
+  name: string;
+  uniqueId: string;
+  fileType: string;
+}
+
 export interface ConnectorMember {
   id: string;
   name: string;
@@ -42,6 +61,11 @@ export class LocalConnector {
   readonly created: CreatedConversation[] = [];
   /** Entra ids of users for whom the bot's app is not installed: starting or writing to their 1:1 chat is refused. */
   readonly notInstalled = new Set<string>();
+  /** Every upload the bot made to a session this connector handed out (see `uploadSession`). */
+  readonly uploads: ReceivedUpload[] = [];
+  /** Upload sessions handed out and not yet completed. */
+  private readonly openSessions = new Set<string>();
+  private refusedUploads: { status: number; left: number } | undefined;
   /** The 1:1 chats started, by member id, and whose they are. */
   private readonly personalChats = new Map<string, string>();
   /** While set, updates (PUT) are recorded on arrival but not answered: a connector that stalls. */
@@ -69,6 +93,27 @@ export class LocalConnector {
   }
 
   private refusedUpdates: { status: number; left: number; retryAfterSeconds?: number } | undefined;
+
+  /**
+   * An upload session for a file, as Teams gives one when a user accepts a file consent card: the bot
+   * PUTs the whole file to `uploadUrl` (Content-Range `bytes 0-(n-1)/n`); a completed session takes no more (404).
+   */
+  uploadSession(name: string): UploadInfo {
+    const sessionId = `session-${this.nextId++}`;
+    this.openSessions.add(sessionId);
+    return {
+      uploadUrl: `${this.url}upload-sessions/${sessionId}`,
+      contentUrl: `${this.url}files/${sessionId}/${encodeURIComponent(name)}`,
+      name,
+      uniqueId: `unique-${sessionId}`,
+      fileType: 'pdf',
+    };
+  }
+
+  /** The next `count` uploads are refused with this status, as OneDrive does when busy. */
+  failUploads(status: number, count: number): void {
+    this.refusedUploads = { status, left: count };
+  }
 
   /** Stall every update from now on until `release()`: they arrive, and wait for an answer. */
   holdUpdates(): void {
@@ -116,9 +161,11 @@ export class LocalConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const raw = await readBody(req);
+    const body = raw.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] === 'upload-sessions') return this.upload(req, res, parts[1] ?? '', raw);
     // /v3/conversations/{id}/activities[/{activityId}] and /v3/conversations/{id}/pagedmembers
     const conversationId = parts[2] ?? '';
     const reply = (status: number, payload: unknown) => {
@@ -158,6 +205,35 @@ export class LocalConnector {
     }
     reply(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
   }
+
+  /** A PUT to an upload session: the whole file in one range, checked as OneDrive checks it; 201 with the item. */
+  private upload(req: IncomingMessage, res: ServerResponse, sessionId: string, bytes: Buffer): void {
+    const answer = (status: number, payload: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(payload));
+    };
+    if (req.method !== 'PUT') return answer(405, { error: { code: 'invalidRequest', message: 'PUT only' } });
+    if (!this.openSessions.has(sessionId)) return answer(404, { error: { code: 'itemNotFound', message: 'The upload session was not found' } });
+    const refused = this.refusedUploads;
+    if (refused && refused.left > 0) {
+      refused.left--;
+      return answer(refused.status, { error: { code: 'serviceNotAvailable', message: 'refused by the test' } });
+    }
+    const n = bytes.length;
+    if (n === 0 || req.headers['content-range'] !== `bytes 0-${n - 1}/${n}` || req.headers['content-length'] !== String(n)) {
+      return answer(400, { error: { code: 'invalidRange', message: 'Content-Range or Content-Length does not match the body' } });
+    }
+    this.openSessions.delete(sessionId);
+    this.uploads.push({
+      sessionId,
+      bytes,
+      contentLength: req.headers['content-length'],
+      contentRange: req.headers['content-range'],
+      contentType: req.headers['content-type'],
+      authorization: req.headers.authorization,
+    });
+    answer(201, { id: `item-${sessionId}`, size: n });
+  }
 }
 
 export function cardOf(activity: Record<string, any>): Record<string, any> | undefined {
@@ -165,12 +241,11 @@ export function cardOf(activity: Record<string, any>): Record<string, any> | und
   return attachment?.content;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (data += chunk));
-    req.on('end', () => resolve(data));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

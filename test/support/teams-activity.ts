@@ -60,3 +60,13 @@ export function cardActionActivity(where: Where, from: TeamsUser, verb: string, 
 export function membersAddedActivity(where: Where, from: TeamsUser, added: Array<{ id: string; name?: string }>) {
   return { ...base(where, from), type: 'conversationUpdate', membersAdded: added, channelData: { tenant: { id: where.tenantId ?? TENANT }, eventType: 'teamMemberAdded' } };
 }
+
+/** The user's answer to a file consent card, as Teams sends it: `fileConsent/invoke` with the card's context (and, on accept, where to upload). */
+export function fileConsentActivity(where: Where, from: TeamsUser, action: 'accept' | 'decline', context: unknown, uploadInfo?: unknown) {
+  return {
+    ...base(where, from),
+    type: 'invoke',
+    name: 'fileConsent/invoke',
+    value: { type: 'fileUpload', action, context, ...(uploadInfo !== undefined ? { uploadInfo } : {}) },
+  };
+}
