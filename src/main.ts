@@ -34,6 +34,7 @@ import { progressCardEffect } from './teams/progress-card-effect';
 import { ReviewBot } from './teams/review-bot';
 import { createMessageEndpoint, createTeamsAdapter } from './teams/teams-endpoint';
 import { PROGRESS_CARD_UPDATE } from './use-cases/review-effects';
+import { BookingByCommand } from './use-cases/booking-by-command';
 import { CaseAlerts } from './use-cases/case-alerts';
 import { ReviewActions, Timescales } from './use-cases/review-actions';
 import {
@@ -135,6 +136,12 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
   const bot = new ReviewBot({
     actions: new ReviewActions(store, timescales, () => dispatcher.wake()),
     alerts: new CaseAlerts(store, timescales),
+    booking: new BookingByCommand({
+      reviews: store,
+      bookings: storage.bookings,
+      sharedMailbox: { name: config.mail.from.name, email: config.mail.from.address },
+      wake: () => dispatcher.wake(),
+    }),
     cards,
     addresses: new AddressBook(storage.directory, logger),
     logger,

@@ -20,12 +20,16 @@ import { londonTimeAndDate } from '../domain/review/london-time';
 import { isTenantAllowed } from './tenant-allow-list';
 import { DUE_SHOW_VERB } from '../cards/private-due-cards';
 import { activityKeyOf, conversationOf, personOf, tenantOf } from './teams-turn';
+import { BookingByCommand } from '../use-cases/booking-by-command';
+import { bookingCardActions, bookingCommandAnswer, bookingsCommandAnswer } from './booking-turns';
 
 export { personOf } from './teams-turn';
 
 export interface ReviewBotDependencies {
   readonly actions: ReviewActions;
   readonly alerts: CaseAlerts;
+  /** `book review …` and `bookings`. */
+  readonly booking: BookingByCommand;
   readonly cards: ReviewCards;
   readonly addresses: AddressBook;
   readonly logger: Logger;
@@ -56,6 +60,7 @@ export class ReviewBot extends TeamsActivityHandler {
     [DUE_SHOW_VERB]: cardAction(dueShowPayload, async (c, owner) =>
       cardResponse(await dueCardForRefresh(this.deps, conversationOf(c), personOf(c), owner, this.deps.clock().today)),
     ),
+    ...bookingCardActions(() => this.deps),
   };
 
   constructor(private readonly deps: ReviewBotDependencies) {
@@ -131,6 +136,12 @@ export class ReviewBot extends TeamsActivityHandler {
       case 'due':
         // In a group chat only the caller sees their cases: the chat gets a placeholder.
         await send(await dueCardForMessage(this.deps, context, conversation, actor, today));
+        return;
+      case 'book review':
+        await send(await bookingCommandAnswer(this.deps, context, text ?? ''));
+        return;
+      case 'bookings':
+        await send(await bookingsCommandAnswer(this.deps, context));
         return;
       case 'help':
         await send(this.deps.cards.help(CHAT_COMMANDS));

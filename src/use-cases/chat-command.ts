@@ -1,15 +1,19 @@
 import { z } from 'zod';
+import { BOOKING_GRAMMAR } from '../domain/booking/booking-grammar';
+import { isBookingCommand } from '../domain/booking/typed-booking';
 
 export const CHAT_COMMANDS = [
   { name: 'start review', description: 'Start a CIN review in this chat. You will chair it.' },
   { name: 'resume', description: 'Show the review in progress again, where it was left; once the last review here is signed off, its minutes (chair only).' },
   { name: 'status', description: 'Say which step the review is at, or what became of the last review here.' },
   { name: 'due', description: 'List your cases with reviews due or overdue, minutes outstanding and drift checkpoints, most urgent first. In a group chat only you see the list.' },
+  { name: 'book review', description: `${BOOKING_GRAMMAR.description} Only the chair or the lead worker of the case's last review can book; you confirm before anything is booked.` },
+  { name: 'bookings', description: 'List your upcoming booked reviews. In a group chat only you see the list.' },
   { name: 'help', description: 'Show this list.' },
   { name: 'cancel', description: 'Cancel the review in progress (asks to confirm; chair only).' },
 ] as const;
 
-export type ChatCommand = 'start review' | 'resume' | 'status' | 'due' | 'help' | 'cancel' | 'unknown';
+export type ChatCommand = 'start review' | 'resume' | 'status' | 'due' | 'book review' | 'bookings' | 'help' | 'cancel' | 'unknown';
 
 const ALIASES: Record<string, ChatCommand> = {
   'start review': 'start review',
@@ -20,6 +24,8 @@ const ALIASES: Record<string, ChatCommand> = {
   status: 'status',
   due: 'due',
   'what is due': 'due',
+  bookings: 'bookings',
+  'my bookings': 'bookings',
   help: 'help',
   '?': 'help',
   cancel: 'cancel',
@@ -32,6 +38,8 @@ const commandText = z.string().max(2000);
 export function parseChatCommand(text: unknown): ChatCommand {
   const parsed = commandText.safeParse(text ?? '');
   if (!parsed.success) return 'unknown';
+  // `book review` carries its case, date and time: the words after it are the booking's, read by its own parser.
+  if (isBookingCommand(parsed.data)) return 'book review';
   const words = parsed.data.toLowerCase().replace(/[.!]+$/u, '').replace(/\s+/gu, ' ').trim();
   return ALIASES[words] ?? 'unknown';
 }
