@@ -35,6 +35,7 @@ import { ReviewBot } from './teams/review-bot';
 import { createMessageEndpoint, createTeamsAdapter } from './teams/teams-endpoint';
 import { PROGRESS_CARD_UPDATE } from './use-cases/review-effects';
 import { BookingByCommand } from './use-cases/booking-by-command';
+import { FreeSlots } from './use-cases/free-slots';
 import { CaseAlerts } from './use-cases/case-alerts';
 import { ReviewActions, Timescales } from './use-cases/review-actions';
 import {
@@ -140,6 +141,9 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
       reviews: store,
       bookings: storage.bookings,
       sharedMailbox: { name: config.mail.from.name, email: config.mail.from.address },
+      organiserMailbox: config.booking.organiser,
+      meetingMinutes: config.booking.slotRules.durationMinutes,
+      freeSlots: new FreeSlots(outside.calendar, storage.bookings, timescales.calendar, config.booking.slotRules),
       wake: () => dispatcher.wake(),
     }),
     cards,

@@ -1,6 +1,7 @@
 import type { Booking } from '../domain/booking/booking';
 import { ConfirmationForm, meetingTimeInWords } from '../domain/booking/command-booking';
-import type { BookingDraft } from '../use-cases/booking-by-command';
+import { describeSlot } from '../domain/booking/slot-search';
+import type { BookingDraft, SlotChoice } from '../use-cases/booking-by-command';
 import type { AdaptiveCardJson } from './card-templates';
 import { withTextShownAsTyped } from './plain-text';
 
@@ -90,6 +91,35 @@ export function bookingConfirmationCard(
   return card(body, [
     { type: 'Action.Execute', verb: BOOKING_VERBS.confirm, title: 'Confirm and book', style: 'positive', data },
     { type: 'Action.Execute', verb: BOOKING_VERBS.discard, title: 'Cancel', data: { ...echo, caseReference: draft.caseReference, forUserId: draft.forUserId } },
+  ]);
+}
+
+/**
+ * Free times to pick from. Each button asks for the confirmation card of that time, as if the worker
+ * had typed it (`command`), so a picked time is read and checked exactly as a typed one.
+ */
+export function bookingSlotsCard(choice: SlotChoice, echo: { forUserId: string; forName: string; typedAt: string }): AdaptiveCardJson {
+  const how = choice.mode === 'online' ? ' on Teams' : choice.mode === 'in-person' ? ' in person' : '';
+  const commandFor = (slot: SlotChoice['slots'][number]) => {
+    const [y, m, d] = slot.date.split('-');
+    return `book review ${choice.caseReference} on ${d}/${m}/${y} at ${slot.time}${how}`;
+  };
+  return card([
+    text(`Free times for the next review of ${choice.caseReference}`, { size: 'Large', weight: 'Bolder', style: 'heading' }),
+    text(choice.window, { isSubtle: true, spacing: 'None' }),
+    ...(choice.unreadable.length > 0
+      ? [text(`I could not read the calendars of ${choice.unreadable.join(', ')}: a time may clash for them.`, { color: 'Warning' })]
+      : []),
+    text('Pick one to see what will be booked (nothing is booked yet), or type another date and time.', { spacing: 'Medium' }),
+    {
+      type: 'ActionSet',
+      actions: choice.slots.map((slot) => ({
+        type: 'Action.Execute',
+        verb: BOOKING_VERBS.show,
+        title: describeSlot(slot),
+        data: { ...echo, command: commandFor(slot) },
+      })),
+    },
   ]);
 }
 

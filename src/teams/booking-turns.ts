@@ -6,6 +6,7 @@ import {
   bookedCard,
   bookingAnswerCard,
   bookingConfirmationCard,
+  bookingSlotsCard,
   bookingsListCard,
   keptForOwner,
   privatePlaceholder,
@@ -128,6 +129,8 @@ function cardOf(understood: Understood, echo: { forUserId: string; forName: stri
       return bookingAnswerCard(understood.text);
     case 'booked':
       return bookedCard(understood.booking, understood.created);
+    case 'slots':
+      return bookingSlotsCard(understood.choice, { forUserId: echo.forUserId, forName: echo.forName, typedAt: echo.typedAt });
     case 'confirm':
       return bookingConfirmationCard(understood.draft, {
         ...(understood.typed ? { typed: understood.typed } : {}),

@@ -17,8 +17,10 @@ import { parseTypedBooking } from '../domain/booking/typed-booking';
 import { chairKeyOf } from '../domain/cases/case-review';
 import { Review, TeamsPerson } from '../domain/review/review';
 import { formatCalendarDate } from '../domain/timescales/calendar-date';
+import { Slot } from '../domain/booking/slot-search';
 import { BookingStore } from '../ports/booking-store';
 import { ReviewStore } from '../ports/review-store';
+import { FreeSlots } from './free-slots';
 
 /**
  * `book review …` and `bookings`, as short stories. Understanding a command loads the case's last
@@ -52,8 +54,19 @@ export interface BookingDraft {
   readonly forUserId: string;
 }
 
+/** Up to five free times in the window, nearest the aim date first, when no time was typed. */
+export interface SlotChoice {
+  readonly caseReference: string;
+  readonly mode: MeetingMode | null;
+  readonly slots: readonly Slot[];
+  /** Whose calendars could not be read: a time may clash for them. */
+  readonly unreadable: readonly string[];
+  readonly window: string;
+}
+
 export type Understood =
   | { readonly kind: 'answer'; readonly text: string }
+  | { readonly kind: 'slots'; readonly choice: SlotChoice }
   | { readonly kind: 'booked'; readonly booking: Booking; readonly created: boolean }
   | { readonly kind: 'confirm'; readonly draft: BookingDraft; readonly typed?: ConfirmationForm; readonly errors?: Record<string, string> };
 
@@ -64,7 +77,16 @@ export interface BookingByCommandDependencies {
   readonly sharedMailbox: BookingPerson;
   /** Tells the outbox there is work. */
   readonly wake?: () => void;
+  /** Free times for a command with no date; without it, the worker is asked for a date and time. */
+  readonly freeSlots?: Pick<FreeSlots, 'offer'>;
+  /** A shared mailbox that organises every review (BOOKING_ORGANISER); '' or absent: the caller's own calendar. */
+  readonly organiserMailbox?: string;
+  /** How long a review lasts (MEETING_MINUTES). */
+  readonly meetingMinutes?: number;
 }
+
+/** At most this many free times are offered. */
+export const MAX_SLOTS_OFFERED = 5;
 
 const EXAMPLE = BOOKING_GRAMMAR.examples[0];
 
@@ -80,7 +102,7 @@ export class BookingByCommand {
     const review = loaded.review;
     const existing = await this.existing(review, typed.caseReference);
     if (existing) return { kind: 'booked', booking: existing, created: false };
-    if (typed.date === null) return answer(`When should the review of ${typed.caseReference} be? Type a date and time, e.g. "${EXAMPLE}".`);
+    if (typed.date === null) return this.offerSlots(review, typed.caseReference, typed.mode, caller, now);
     if (typed.start === null) return answer(`What time on ${formatCalendarDate(typed.date)}? Type it like "book review ${typed.caseReference} on ${formatCalendarDate(typed.date)} at 10:30".`);
     if (Date.parse(typed.start) <= Date.parse(now)) return answer(`${timeAndDate(typed.start)} has passed. Which date and time did you mean?`);
     return { kind: 'confirm', draft: this.draftOf(review, typed.caseReference, typed.start, typed.mode, caller) };
@@ -132,6 +154,32 @@ export class BookingByCommand {
     return [...byKey.values()].sort((a, b) => a.start.localeCompare(b.start));
   }
 
+  private async offerSlots(review: Review, caseReference: string, mode: MeetingMode | null, caller: Caller, now: string): Promise<Understood> {
+    const window = review.timescales?.nextReview;
+    const typeIt = `Type a date and time, e.g. "${EXAMPLE}".`;
+    if (!this.deps.freeSlots || !window) return answer(`When should the review of ${caseReference} be? ${window ? '' : 'The last review set no window for the next one. '}${typeIt}`);
+    const organiser = this.organiserOf(review, caller);
+    const offer = await this.deps.freeSlots.offer({
+      tenantId: review.tenantId,
+      organiser: { name: organiser.name, email: organiser.email },
+      attendees: review.attendees.map((a) => ({ name: a.name, email: a.email })).filter((a) => a.email.trim().toLowerCase() !== organiser.email.toLowerCase()),
+      window,
+      schoolAgeChildAttends: schoolAgeChildAttends(review),
+      now,
+    });
+    if (offer.slots.length === 0) return answer(`I found no free time for ${caseReference} in its window (${window.explanation}) ${typeIt}`);
+    return {
+      kind: 'slots',
+      choice: { caseReference, mode: mode ?? familyPreferenceOf(review), slots: offer.slots.slice(0, MAX_SLOTS_OFFERED), unreadable: offer.unreadable, window: window.explanation },
+    };
+  }
+
+  private organiserOf(review: Review, caller: Caller): BookingPerson {
+    if (this.deps.organiserMailbox) return { name: this.deps.sharedMailbox.name, email: this.deps.organiserMailbox };
+    const email = caller.email ?? recordedEmailOf(review, caller.person);
+    return email ? { name: caller.person.name, email } : this.deps.sharedMailbox;
+  }
+
   private async lastReview(caller: Caller, caseReference: string): Promise<{ kind: 'review'; review: Review } | { kind: 'answer'; text: string }> {
     const review = await this.deps.reviews.lastSignedOffForCase(caller.tenantId, caseReference);
     if (!review) {
@@ -150,9 +198,8 @@ export class BookingByCommand {
   }
 
   private draftOf(review: Review, caseReference: string, start: string, mode: MeetingMode | null, caller: Caller): BookingDraft {
-    const end = new Date(Date.parse(start) + REVIEW_MINUTES * 60_000).toISOString();
-    const email = caller.email ?? recordedEmailOf(review, caller.person);
-    const organiser = email ? { name: caller.person.name, email } : this.deps.sharedMailbox;
+    const end = new Date(Date.parse(start) + (this.deps.meetingMinutes ?? REVIEW_MINUTES) * 60_000).toISOString();
+    const organiser = this.organiserOf(review, caller);
     return {
       caseReference,
       reviewId: review.id,
@@ -166,6 +213,14 @@ export class BookingByCommand {
       forUserId: caller.person.teamsUserId,
     };
   }
+}
+
+/**
+ * The children's ages are not recorded, so a child who attended the last review is taken to be of
+ * school age: the times then keep out of school hours (001 §1, "wherever possible").
+ */
+function schoolAgeChildAttends(review: Review): boolean {
+  return review.childVoices.some((v) => v.attended === 'yes' || v.source === 'child-in-meeting');
 }
 
 function answer(text: string): { kind: 'answer'; text: string } {

@@ -203,3 +203,41 @@ describe('booking a review by typing a command', () => {
     expect(textOf(await type(teacher, 'bookings'))).toContain('No upcoming reviews are booked');
   });
 });
+
+describe('booking a review by command with no time given', () => {
+  let bot: BotUnderTest;
+  const personal = { conversationId: `a:1personal-${chair.id}`, conversationType: 'personal' as const };
+  const where = () => ({ ...bot.where(personal) });
+
+  beforeEach(async () => {
+    bot = new BotUnderTest();
+    await bot.start({ MAIL_DIR: join(bot.directory, 'mail') });
+    bot.connector.members = [{ ...chair, email: 'sam.chair@council.example' }, { ...mum, email: 'mum@example.org' }, teacher];
+    await bot.say(chair, 'start review');
+    await signOff(bot, chair, await walkToMinutes(bot, chair));
+    await bot.effectsSettled();
+  });
+  afterEach(() => bot.stop());
+
+  it('offers up to five free times in the window; picking one shows its confirmation card', async () => {
+    const before = bot.connector.postedTo(personal.conversationId).length;
+    await bot.post(messageActivity(where(), chair, `book review ${CASE} on Teams`));
+    const offer = cardOf(bot.connector.postedTo(personal.conversationId)[before]!.activity)!;
+    expect(textOf(offer)).toContain(`Free times for the next review of ${CASE}`);
+    // Who has no email cannot have their calendar read: the card says so.
+    expect(textOf(offer)).toContain('I could not read the calendars of');
+    const slots = actionsOf(offer);
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.length).toBeLessThanOrEqual(5);
+    for (const slot of slots) {
+      // Inside the window (22 Dec 2026 to 5 Jan 2027), on a working day.
+      const date = /(\w{3}) (\d+) (\w{3}) (\d{4})/.exec(slot.title)!;
+      expect(['Mon', 'Tue', 'Wed', 'Thu', 'Fri']).toContain(date[1]);
+      expect([`${date[3]} ${date[4]}`]).toEqual([expect.stringMatching(/^(Dec 2026|Jan 2027)$/)]);
+    }
+    const picked = await bot.press(chair, 'booking.show', {}, cardActionActivity(where(), chair, 'booking.show', slots[0]!.data));
+    expect(textOf(picked.card)).toContain(`Book the next review of ${CASE}?`);
+    expect(textOf(picked.card)).toContain(slots[0]!.title.replace('–', ' to '));
+    expect(inputsOf(picked.card!).mode).toBe('online');
+  });
+});

@@ -66,7 +66,7 @@ describe('BookingByCommand', () => {
   });
 
   const understand = (caller: Caller, text: string, now = NOW) => useCase.understand(caller, text, now, now);
-  const summary = (u: Understood): string => (u.kind === 'answer' ? u.text : u.kind === 'confirm' ? `confirm ${u.draft.when}` : `booked ${u.booking.start}`);
+  const summary = (u: Understood): string => (u.kind === 'answer' ? u.text : u.kind === 'confirm' ? `confirm ${u.draft.when}` : u.kind === 'slots' ? `slots ${u.choice.slots.length}` : `booked ${u.booking.start}`);
 
   it.each<[string, Caller, string, string | RegExp]>([
     ['the chair', callerOf(chair), `book review ${CASE} on 29/12 at 10:30`, 'confirm Tue 29 Dec 2026, 10:30 to 11:30'],
@@ -143,5 +143,49 @@ describe('BookingByCommand', () => {
     const result = await useCase.confirm(caller, data, form(), 'conv-1', now);
     expect(result.kind === 'answer' && result.text).toMatch(answer);
     expect(await useCase.upcoming(callerOf(chair), NOW)).toEqual([]);
+  });
+});
+
+describe('BookingByCommand with no time typed', () => {
+  const open = sqliteDatabases('booking-command-slots');
+  const slot = (day: number) => ({
+    start: `2026-12-${day}T10:30:00.000Z`, end: `2026-12-${day}T11:30:00.000Z`, date: `2026-12-${day}`, time: '10:30', endTime: '11:30', unknownAttendees: [],
+  });
+
+  it.each<[string, number, boolean, string]>([
+    ['seven free times: the first five offered', 7, false, 'slots 5'],
+    ['two free times', 2, false, 'slots 2'],
+    ['none free', 0, false, 'I found no free time'],
+    ['a child attended last time: school hours kept clear', 2, true, 'slots 2'],
+  ])('%s', async (_, free, childAttended, expected) => {
+    const { db } = await open();
+    const asked: unknown[] = [];
+    const review = lastReview();
+    const withChild: Review = childAttended ? { ...review, childVoices: [{ childKey: 'c', attended: 'yes' } as never] } : review;
+    const useCase = new BookingByCommand({
+      reviews: { lastSignedOffForCase: async () => withChild, caseSummaries: async () => [] },
+      bookings: new KyselyBookingStore(db, () => NOW),
+      sharedMailbox: { name: 'CIN Reviews', email: 'cin-reviews@council.example' },
+      freeSlots: {
+        offer: async (request) => {
+          asked.push(request);
+          return { slots: Array.from({ length: free }, (_, i) => slot(22 + i)), unreadable: ['No Email'] };
+        },
+      },
+    });
+    const answer = await useCase.understand(callerOf(chair), `book review ${CASE}`, NOW, NOW);
+    const summary = answer.kind === 'slots' ? `slots ${answer.choice.slots.length}` : answer.kind === 'answer' ? answer.text : answer.kind;
+    expect(summary).toContain(expected);
+    expect(asked).toEqual([
+      expect.objectContaining({
+        tenantId: TENANT,
+        organiser: { name: 'Chris Chair', email: 'chris@council.example' },
+        window: expect.objectContaining({ earliest: '2026-12-22', latest: '2027-01-05' }),
+        schoolAgeChildAttends: childAttended,
+        now: NOW,
+      }),
+    ]);
+    // The organiser is not asked about themselves; everyone else is, with or without an email.
+    expect((asked[0] as { attendees: Array<{ email: string }> }).attendees.map((a) => a.email)).not.toContain('chris@council.example');
   });
 });
