@@ -73,12 +73,12 @@ export function bookingConfirmationCard(
     text('This is what I understood. Nothing is booked until you confirm.', { isSubtle: true, spacing: 'None' }),
     ...(Object.keys(errors).length > 0 ? [text('Please check the answers marked below.', { color: 'Attention', weight: 'Bolder' })] : []),
     { type: 'FactSet', facts },
-    { type: 'Input.ChoiceSet', id: 'mode', label: 'How it is held', style: 'expanded', isRequired: true, choices: MODE_CHOICES, value: typed?.mode ?? draft.mode ?? '' },
+    { type: 'Input.ChoiceSet', id: 'mode', label: 'How it is held', style: 'expanded', isRequired: true, errorMessage: 'Choose online (Teams) or in person.', choices: MODE_CHOICES, value: typed?.mode ?? draft.mode ?? '' },
     ...error(errors.mode),
     { type: 'Input.Text', id: 'venue', label: 'Venue (when in person)', maxLength: 200, value: typed?.venue ?? '' },
     ...error(errors.venue),
     ...(outside
-      ? [{ type: 'Input.Text', id: 'reason', label: 'Why it is outside the window (required)', isMultiline: true, maxLength: 1000, isRequired: true, value: typed?.reason ?? '' }, ...error(errors.reason)]
+      ? [{ type: 'Input.Text', id: 'reason', label: 'Why it is outside the window (required)', isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: 'Record the reason.', value: typed?.reason ?? '' }, ...error(errors.reason)]
       : []),
     text('Who will be invited', { weight: 'Bolder', separator: true }),
     ...(invitees.length > 0 ? invitees : [text('Nobody at the last review has an email address: add them below.', { isSubtle: true })]),
