@@ -101,7 +101,7 @@ export class BookingByCommand {
     if (loaded.kind === 'answer') return loaded;
     const review = loaded.review;
     const existing = await this.existing(review, typed.caseReference);
-    if (existing) return { kind: 'booked', booking: existing, created: false };
+    if (existing) return existing;
     if (typed.date === null) return this.offerSlots(review, typed.caseReference, typed.mode, caller, now);
     if (typed.start === null) return answer(`What time on ${formatCalendarDate(typed.date)}? Type it like "book review ${typed.caseReference} on ${formatCalendarDate(typed.date)} at 10:30".`);
     if (Date.parse(typed.start) <= Date.parse(now)) return answer(`${timeAndDate(typed.start)} has passed. Which date and time did you mean?`);
@@ -117,7 +117,7 @@ export class BookingByCommand {
       return answer(`${card.caseReference} has had another review since this card was made. Type the command again to book the one after it.`);
     }
     const existing = await this.existing(review, card.caseReference);
-    if (existing) return { kind: 'booked', booking: existing, created: false };
+    if (existing) return existing;
     if (Date.parse(card.start) <= Date.parse(now)) return answer(`${timeAndDate(card.start)} has passed. Type the command again with a new date and time.`);
     const draft = this.draftOf(review, card.caseReference, card.start, null, caller);
     const read = readConfirmationForm(form, draft.invitees, draft.verdict);
@@ -189,12 +189,22 @@ export class BookingByCommand {
     }
     const entitled = entitlementOf(review, caller.person, caller.tenantId, caller.homeTenantId);
     if (!entitled.ok) return answer(`Only ${entitled.whoCan} can book the next review of ${caseReference}.`);
+    if (review.outcome?.kind === 'close') {
+      const on = review.setUp ? ` on ${formatCalendarDate(review.setUp.meetingDate)}` : '';
+      return answer(`${caseReference} was closed at its last review${on}: no next review is due, so none can be booked.`);
+    }
     return { kind: 'review', review };
   }
 
-  private async existing(review: Review, caseReference: string): Promise<Booking | undefined> {
+  /** The next review booked from this last review already: shown as it is (a cancelled one is said so). */
+  private async existing(review: Review, caseReference: string): Promise<Understood | undefined> {
     const booking = await this.deps.bookings.get(bookingKeyOf(review.tenantId, caseReference, review.id));
-    return booking && booking.status !== 'cancelled' ? booking : undefined;
+    if (!booking) return undefined;
+    if (booking.status !== 'cancelled') return { kind: 'booked', booking, created: false };
+    return answer(
+      `The next review of ${caseReference} booked from its last review (${timeAndDate(booking.start)}) was cancelled. ` +
+        'Booking it again by command is not possible yet: ask the chair to book it from the review.',
+    );
   }
 
   private draftOf(review: Review, caseReference: string, start: string, mode: MeetingMode | null, caller: Caller): BookingDraft {

@@ -1,3 +1,4 @@
+import { cancel } from '../../src/domain/booking/booking';
 import { Review, TeamsPerson } from '../../src/domain/review/review';
 import { KyselyBookingStore } from '../../src/store/kysely-booking-store';
 import { BookingByCommand, Caller, Understood } from '../../src/use-cases/booking-by-command';
@@ -133,6 +134,27 @@ describe('BookingByCommand', () => {
     expect(wakes).toBe(1);
     expect(await useCase.upcoming(callerOf(chair), NOW)).toHaveLength(1);
     expect(await useCase.upcoming(callerOf(parent), NOW)).toHaveLength(0);
+  });
+
+  it('says a case closed at its last review has no next review to book', async () => {
+    review = { ...review, outcome: { kind: 'close', reason: 'r', decidedAt: NOW, leadProfessional: '', closureLikelyNextTime: false } };
+    const answer = await understand(callerOf(chair), `book review ${CASE} on 29/12 at 10:30`);
+    expect(answer).toEqual({ kind: 'answer', text: `${CASE} was closed at its last review: no next review is due, so none can be booked.` });
+  });
+
+  it('says so when the booking made from the last review was cancelled, and books nothing over it', async () => {
+    const booked = await useCase.confirm(callerOf(chair), card('2026-12-29T10:30:00.000Z'), form(), 'conv-1', NOW);
+    if (booked.kind !== 'booked') throw new Error('not booked');
+    const cancelled = cancel(booked.booking, 'Family moved away', NOW);
+    if (cancelled.kind !== 'decided') throw new Error('not cancelled');
+    expect(await bookings.save(cancelled.booking, booked.booking.sequence, cancelled.effects)).toBe('saved');
+    for (const answer of [
+      await understand(callerOf(chair), `book review ${CASE} on 30/12 at 10:30`),
+      await useCase.confirm(callerOf(chair), card('2026-12-30T10:30:00.000Z'), form(), 'conv-1', NOW),
+    ]) {
+      expect(answer.kind === 'answer' && answer.text).toMatch(/booked from its last review \(10:30 on Tue 29 Dec 2026\) was cancelled/);
+    }
+    expect(await useCase.upcoming(callerOf(chair), NOW)).toEqual([]);
   });
 
   it.each<[string, Caller, ReturnType<typeof card>, string, RegExp]>([
