@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   console.log(`today's alerts worked out (compute only)  ${scan.computeMs.toFixed(0).padStart(6)} ms  (${scan.alerts.toLocaleString('en-GB')} alerts)`);
   console.log(`the scan: read + alerts                   ${scan.scanMs.toFixed(0).padStart(6)} ms  ${(scan.scanMs / scan.readMs).toFixed(2)}x the read alone; ${scan.scanMs < 1000 ? 'under' : 'OVER'} the 1 s aim`);
 
-  console.log(`\n4. Booking (built, not yet wired): the slot search and reading a typed command\n`);
+  console.log(`\n4. Booking, in process: the slot search and reading a typed command (both used by "book review")\n`);
   const slots = benchSlotSearch();
   console.log(`slot search, ${slots.attendees} attendees each busy a day, ${slots.windowDays}-day window: median ${slots.search.medianMs.toFixed(3)} ms, p99 ${slots.search.p99Ms.toFixed(3)} ms (goal under ${slots.goalMs} ms); ${(slots.search.medianMs / slots.noBusy.medianMs).toFixed(1)}x the same walk with no one busy`);
   const typed = benchTypedBooking();
