@@ -82,6 +82,9 @@ export function bookingConfirmationCard(
       : []),
     text('Who will be invited', { weight: 'Bolder', separator: true }),
     ...(invitees.length > 0 ? invitees : [text('Nobody at the last review has an email address: add them below.', { isSubtle: true })]),
+    ...(draft.withoutEmail.length > 0
+      ? [text(`No email address, so not invited by the calendar: ${draft.withoutEmail.join(', ')}. Tell them yourself, or add an address below.`, { isSubtle: true, size: 'Small' })]
+      : []),
     { type: 'Input.Text', id: 'addEmails', label: 'Add email addresses (separated by commas)', maxLength: 2000, value: typed?.addEmails ?? '' },
     ...error(errors.addEmails),
   ];

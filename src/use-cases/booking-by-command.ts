@@ -16,6 +16,7 @@ import { formatWallTime, londonDateOf, londonMinutesOf } from '../domain/booking
 import { parseTypedBooking } from '../domain/booking/typed-booking';
 import { chairKeyOf } from '../domain/cases/case-review';
 import { Review, TeamsPerson } from '../domain/review/review';
+import { samePerson } from '../domain/review/same-person';
 import { formatCalendarDate } from '../domain/timescales/calendar-date';
 import { Slot } from '../domain/booking/slot-search';
 import { BookingStore } from '../ports/booking-store';
@@ -49,6 +50,8 @@ export interface BookingDraft {
   readonly mode: MeetingMode | null;
   readonly verdict: { readonly ok: boolean; readonly message: string } | null;
   readonly invitees: readonly Invitee[];
+  /** The last review's attendees with no email address: they cannot be invited by the calendar. */
+  readonly withoutEmail: readonly string[];
   readonly organiser: BookingPerson;
   /** Whose card it is (their Teams id): only they may confirm it. */
   readonly forUserId: string;
@@ -219,6 +222,8 @@ export class BookingByCommand {
       mode: mode ?? familyPreferenceOf(review),
       verdict: windowVerdictOf(review, londonDateOf(Date.parse(start))),
       invitees: inviteesOf(review, organiser.email),
+      // The caller books it: they are not one to tell.
+      withoutEmail: review.attendees.filter((a) => a.email.trim() === '' && !(a.teams && samePerson(a.teams, caller.person))).map((a) => a.name),
       organiser,
       forUserId: caller.person.teamsUserId,
     };

@@ -63,6 +63,7 @@ describe('booking a review by typing a command', () => {
     expect(shown).toContain('Outside. Tue 12 Jan 2027 is after the latest date for the next review (Tue 5 Jan 2027)');
     expect(shown).toContain('Mum (mum@example.org)');
     expect(shown).toContain('Teacher (teacher@school.example.org)');
+    expect(shown).toContain('No email address, so not invited by the calendar: Kofi Dad, Rose Gran.');
     expect(actionsOf(card).map((a) => a.title)).toEqual(['Confirm and book', 'Cancel']);
     // Nothing is booked by the card itself.
     await bot.effectsSettled();
