@@ -13,13 +13,13 @@ export interface LatencyFigures {
   readonly p99: number;
 }
 
-function figures(latencies: number[], seconds: number): LatencyFigures {
+export function figures(latencies: number[], seconds: number): LatencyFigures {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return { turns: sorted.length, seconds, perSecond: sorted.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-async function timed<T>(latencies: number[], work: () => Promise<T>): Promise<T> {
+export async function timed<T>(latencies: number[], work: () => Promise<T>): Promise<T> {
   const start = process.hrtime.bigint();
   const result = await work();
   latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -124,7 +124,7 @@ async function walkReviews(harness: BotUnderTest, open: readonly OpenReview[], l
  * (requests, the local connector, reading the cards) stays in this one, so it does not eat the
  * bot's time. The echo bot is measured the same way.
  */
-async function botInItsOwnProcess(script: string): Promise<{ harness: BotUnderTest; bot: BotProcess }> {
+export async function botInItsOwnProcess(script: string): Promise<{ harness: BotUnderTest; bot: BotProcess }> {
   const harness = new BotUnderTest();
   await harness.connector.start();
   // Every chat's roster: its chair (who starts the review) and these two, as the walk expects.
@@ -135,7 +135,7 @@ async function botInItsOwnProcess(script: string): Promise<{ harness: BotUnderTe
   return { harness, bot };
 }
 
-async function stop(harness: BotUnderTest, bot: BotProcess): Promise<void> {
+export async function stop(harness: BotUnderTest, bot: BotProcess): Promise<void> {
   // A profiled bot (BOT_NODE_OPTIONS=--cpu-prof) is stopped gently, so it writes its profile.
   await bot.kill(process.env.BOT_NODE_OPTIONS ? 'SIGINT' : 'SIGKILL');
   if (process.env.BOT_NODE_OPTIONS) process.stderr.write(bot.output.split('\n').filter((l) => l.startsWith('SQLPROF')).join('\n') + '\n');

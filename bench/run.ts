@@ -2,11 +2,13 @@ import { benchCardActions, benchEcho, LatencyFigures } from './card-action-bench
 import { benchComplianceScan, benchDueDateFunctions } from './timescales-bench';
 import { benchSlotSearch, benchTypedBooking } from './slot-search-bench';
 import { benchMinutesRender } from './minutes-render-bench';
+import { benchBookingCommand } from './booking-command-bench';
 import { WALK } from '../test/support/review-walk';
 
 const REVIEWS = Number(process.argv[2] ?? 40);
 const CASES = Number(process.argv[3] ?? 100_000);
 const SIGN_OFF_REVIEWS = Number(process.argv[4] ?? 200);
+const BOOKING_ROUNDS = Number(process.argv[5] ?? 200);
 
 function line(name: string, f: LatencyFigures): string {
   return `${name.padEnd(28)} ${String(f.turns).padStart(6)} turns  ${f.perSecond.toFixed(0).padStart(6)} turns/s  p50 ${f.p50.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms`;
@@ -47,11 +49,17 @@ async function main(): Promise<void> {
   console.log(`today's alerts worked out (compute only)  ${scan.computeMs.toFixed(0).padStart(6)} ms  (${scan.alerts.toLocaleString('en-GB')} alerts)`);
   console.log(`the scan: read + alerts                   ${scan.scanMs.toFixed(0).padStart(6)} ms  ${(scan.scanMs / scan.readMs).toFixed(2)}x the read alone; ${scan.scanMs < 1000 ? 'under' : 'OVER'} the 1 s aim`);
 
-  console.log(`\n4. Booking (built, not yet wired): the slot search and reading a typed command\n`);
+  console.log(`\n4. Booking, in process: the slot search and reading a typed command (both used by "book review")\n`);
   const slots = benchSlotSearch();
   console.log(`slot search, ${slots.attendees} attendees each busy a day, ${slots.windowDays}-day window: median ${slots.search.medianMs.toFixed(3)} ms, p99 ${slots.search.p99Ms.toFixed(3)} ms (goal under ${slots.goalMs} ms); ${(slots.search.medianMs / slots.noBusy.medianMs).toFixed(1)}x the same walk with no one busy`);
   const typed = benchTypedBooking();
   console.log(`typed booking command: median ${typed.command.medianMs.toFixed(3)} ms; "help" through the same reader ${typed.help.medianMs.toFixed(4)} ms (${(typed.command.medianMs / typed.help.medianMs).toFixed(0)}x)`);
+
+  console.log(`\n4b. Booking by command through HTTP: "book review …" typed in a 1:1 chat to its confirmation card, beside "help" in the same run\n`);
+  const booking = await benchBookingCommand(BOOKING_ROUNDS);
+  console.log(line('help (baseline)', booking.help));
+  console.log(line('command to confirmation card', booking.command));
+  console.log(`ratio, command to confirmation card / help:  p50 ${(booking.command.p50 / booking.help.p50).toFixed(2)}x   p99 ${(booking.command.p99 / booking.help.p99).toFixed(2)}x`);
 
   console.log(`\n5. Minutes documents (built, not yet wired): the largest meeting's PDF beside its card\n`);
   const render = await benchMinutesRender();

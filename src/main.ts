@@ -40,6 +40,8 @@ import { progressCardEffect } from './teams/progress-card-effect';
 import { ReviewBot } from './teams/review-bot';
 import { createMessageEndpoint, createTeamsAdapter } from './teams/teams-endpoint';
 import { PROGRESS_CARD_UPDATE } from './use-cases/review-effects';
+import { BookingByCommand } from './use-cases/booking-by-command';
+import { FreeSlots } from './use-cases/free-slots';
 import { CaseAlerts } from './use-cases/case-alerts';
 import { MinutesDeliveries } from './use-cases/minutes-deliveries';
 import { ReviewActions, Timescales } from './use-cases/review-actions';
@@ -158,6 +160,15 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
     alerts: new CaseAlerts(store, timescales, storage.deliveries),
     deliveries: new MinutesDeliveries(store, storage.deliveries, () => dispatcher.wake()),
     caseFiles: new CaseFiles(store, storage.outbox, () => dispatcher.wake()),
+    booking: new BookingByCommand({
+      reviews: store,
+      bookings: storage.bookings,
+      sharedMailbox: { name: config.mail.from.name, email: config.mail.from.address },
+      organiserMailbox: config.booking.organiser,
+      meetingMinutes: config.booking.slotRules.durationMinutes,
+      freeSlots: new FreeSlots(outside.calendar, storage.bookings, timescales.calendar, config.booking.slotRules),
+      wake: () => dispatcher.wake(),
+    }),
     cards,
     addresses: new AddressBook(storage.directory, logger),
     logger,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SLOT_RULES, SlotRules, slotRulesSchema } from '../domain/booking/slot-search';
 import { CinError } from '../errors/error-catalogue';
 
 const commaList = z
@@ -36,6 +37,10 @@ const environment = z
     GRAPH_CLIENT_ID: z.string().trim().default(''),
     GRAPH_CLIENT_SECRET: z.string().default(''),
     TEAMS_APP_CATALOG_ID: z.string().trim().default(''),
+    WORKING_HOURS: hoursSpan(DEFAULT_SLOT_RULES.workingHours),
+    SCHOOL_HOURS: hoursSpan(DEFAULT_SLOT_RULES.schoolHours),
+    MEETING_MINUTES: z.coerce.number().int().default(DEFAULT_SLOT_RULES.durationMinutes),
+    BOOKING_ORGANISER: z.union([z.literal(''), z.email()]).default(''),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.MicrosoftAppId === '') {
@@ -67,10 +72,37 @@ const environment = z
     if (env.TEAMS_APP_CATALOG_ID !== '' && env.GRAPH_CLIENT_ID === '') {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_CATALOG_ID'], message: 'installs the app through Microsoft Graph: set the GRAPH_ settings too' });
     }
+    const rules = slotRulesSchema.safeParse(slotRulesOf(env));
+    if (!rules.success) {
+      const names: Record<string, string> = { workingHours: 'WORKING_HOURS', schoolHours: 'SCHOOL_HOURS', durationMinutes: 'MEETING_MINUTES' };
+      for (const issue of rules.error.issues) {
+        ctx.addIssue({ code: 'custom', path: [names[String(issue.path[0])] ?? 'environment'], message: issue.message });
+      }
+    }
     if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppTenantId === '') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for ${env.MicrosoftAppType}` });
     }
   });
+
+/** "09:30-16:30" as a wall-clock span (checked, with the other slot rules, by slotRulesSchema). */
+function hoursSpan(fallback: { start: string; end: string }) {
+  return z
+    .string()
+    .trim()
+    .default(`${fallback.start}-${fallback.end}`)
+    .transform((v, ctx) => {
+      const match = /^(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(v);
+      if (!match) {
+        ctx.addIssue({ code: 'custom', message: 'write it HH:mm-HH:mm, e.g. 09:30-16:30' });
+        return z.NEVER;
+      }
+      return { start: match[1]!, end: match[2]! };
+    });
+}
+
+function slotRulesOf(env: { WORKING_HOURS: SlotRules['workingHours']; SCHOOL_HOURS: SlotRules['schoolHours']; MEETING_MINUTES: number }): SlotRules {
+  return { ...DEFAULT_SLOT_RULES, workingHours: env.WORKING_HOURS, schoolHours: env.SCHOOL_HOURS, durationMinutes: env.MEETING_MINUTES };
+}
 
 /** Every environment variable the bot reads (`.env.example` lists each, with its default). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(environment.shape);
@@ -120,6 +152,12 @@ export interface Config {
     /** The app's id in the organisation's app catalog, to install it for a user Teams cannot reach; '' not to. */
     readonly teamsAppCatalogId: string;
   };
+  /** Booking the next review: the hours and length of a meeting, and whose calendar holds it. */
+  readonly booking: {
+    readonly slotRules: SlotRules;
+    /** A shared mailbox that organises every review; '' for the chair's own calendar. */
+    readonly organiser: string;
+  };
 }
 
 /** Reads and checks the environment once, at start-up. Fails fast, naming every bad value. */
@@ -147,6 +185,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       division: e.BANK_HOLIDAYS_DIVISION,
     },
     outbox: { leaseMs: e.OUTBOX_LEASE_SECONDS * 1000, callTimeoutMs: e.OUTBOX_CALL_TIMEOUT_SECONDS * 1000 },
+    booking: { slotRules: slotRulesOf(e), organiser: e.BOOKING_ORGANISER },
     mail: { directory: e.MAIL_DIR, from: { name: e.MAIL_FROM_NAME, address: e.MAIL_FROM } },
     ...(e.GRAPH_CLIENT_ID !== ''
       ? { graph: { tenantId: e.GRAPH_TENANT_ID, clientId: e.GRAPH_CLIENT_ID, clientSecret: e.GRAPH_CLIENT_SECRET, teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID } }

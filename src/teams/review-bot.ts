@@ -27,6 +27,8 @@ import { CaseFiles } from '../use-cases/case-files';
 import { caseFileResendPayload, caseFilesForMessage, caseFilesForRefresh, caseFilesShowPayload, resendCaseFile } from './case-file-list';
 import { FILE_CONSENT_INVOKE, answerFileConsent } from './file-consent';
 import { activityKeyOf, conversationOf, personOf, tenantOf } from './teams-turn';
+import { BookingByCommand } from '../use-cases/booking-by-command';
+import { bookingCardActions, bookingCommandAnswer, bookingsCommandAnswer } from './booking-turns';
 
 export { personOf } from './teams-turn';
 
@@ -36,6 +38,8 @@ export interface ReviewBotDependencies {
   readonly deliveries: MinutesDeliveries;
   /** The chair's case file after sign-off: `minutes`, its resend button, and Teams' file consent. */
   readonly caseFiles: CaseFiles;
+  /** `book review …` and `bookings`. */
+  readonly booking: BookingByCommand;
   readonly cards: ReviewCards;
   readonly addresses: AddressBook;
   readonly logger: Logger;
@@ -81,6 +85,7 @@ export class ReviewBot extends TeamsActivityHandler {
       this.deps.logger.log('info', 'case-file.resend', { reviewId, sent: resent.sent });
       return cardResponse(resent.card);
     }),
+    ...bookingCardActions(() => this.deps),
   };
 
   constructor(private readonly deps: ReviewBotDependencies) {
@@ -162,6 +167,12 @@ export class ReviewBot extends TeamsActivityHandler {
         await (typeof answer === 'string' ? context.sendActivity(answer) : send(answer));
         return;
       }
+      case 'book review':
+        await send(await bookingCommandAnswer(this.deps, context, text ?? ''));
+        return;
+      case 'bookings':
+        await send(await bookingsCommandAnswer(this.deps, context));
+        return;
       case 'help':
         await send(this.deps.cards.help(CHAT_COMMANDS));
         return;

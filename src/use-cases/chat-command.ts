@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BOOKING_GRAMMAR } from '../domain/booking/booking-grammar';
+import { isBookingCommand } from '../domain/booking/typed-booking';
 
 export const CHAT_COMMANDS = [
   { name: 'start review', description: 'Start a CIN review in this chat. You will chair it.' },
@@ -6,11 +8,13 @@ export const CHAT_COMMANDS = [
   { name: 'status', description: 'Say which step the review is at, or what became of the last review here.' },
   { name: 'due', description: 'List your cases with reviews due or overdue, minutes outstanding and drift checkpoints, most urgent first. In a group chat only you see the list.' },
   { name: 'minutes', description: 'List the signed-off reviews you chaired, with a button to have each case file (the PDF for professionals) again in your chat with the bot. In a group chat only you see the list.' },
+  { name: 'book review', description: `${BOOKING_GRAMMAR.description} Only the chair or the lead worker of the case's last review can book; you confirm before anything is booked.` },
+  { name: 'bookings', description: 'List your upcoming booked reviews. In a group chat only you see the list.' },
   { name: 'help', description: 'Show this list.' },
   { name: 'cancel', description: 'Cancel the review in progress (asks to confirm; chair only).' },
 ] as const;
 
-export type ChatCommand = 'start review' | 'resume' | 'status' | 'due' | 'minutes' | 'help' | 'cancel' | 'unknown';
+export type ChatCommand = 'start review' | 'resume' | 'status' | 'due' | 'minutes' | 'book review' | 'bookings' | 'help' | 'cancel' | 'unknown';
 
 const ALIASES: Record<string, ChatCommand> = {
   'start review': 'start review',
@@ -23,6 +27,8 @@ const ALIASES: Record<string, ChatCommand> = {
   'what is due': 'due',
   minutes: 'minutes',
   'case file': 'minutes',
+  bookings: 'bookings',
+  'my bookings': 'bookings',
   help: 'help',
   '?': 'help',
   cancel: 'cancel',
@@ -35,6 +41,8 @@ const commandText = z.string().max(2000);
 export function parseChatCommand(text: unknown): ChatCommand {
   const parsed = commandText.safeParse(text ?? '');
   if (!parsed.success) return 'unknown';
+  // `book review` carries its case, date and time: the words after it are the booking's, read by its own parser.
+  if (isBookingCommand(parsed.data)) return 'book review';
   const words = parsed.data.toLowerCase().replace(/[.!]+$/u, '').replace(/\s+/gu, ' ').trim();
   return ALIASES[words] ?? 'unknown';
 }

@@ -33,6 +33,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('reads the booking rules, checked as the slot search checks them, and the shared organiser', () => {
+    expect(loadConfig({}).booking).toEqual({
+      slotRules: { workingHours: { start: '09:30', end: '16:30' }, schoolHours: { start: '08:45', end: '15:15' }, durationMinutes: 60, stepMinutes: 30, maxSlots: 5 },
+      organiser: '',
+    });
+    const set = loadConfig({ WORKING_HOURS: '09:00 - 17:00', SCHOOL_HOURS: '08:30-15:30', MEETING_MINUTES: '90', BOOKING_ORGANISER: 'cin-reviews@council.example' });
+    expect(set.booking).toMatchObject({ slotRules: { workingHours: { start: '09:00', end: '17:00' }, schoolHours: { start: '08:30', end: '15:30' }, durationMinutes: 90 }, organiser: 'cin-reviews@council.example' });
+    for (const [name, value, says] of [
+      ['WORKING_HOURS', '16:30-09:30', 'the start must be before the end'],
+      ['WORKING_HOURS', '9.30 to 4.30', 'HH:mm-HH:mm'],
+      ['SCHOOL_HOURS', '08:45-25:00', 'HH:mm'],
+      ['MEETING_MINUTES', '5', 'MEETING_MINUTES'],
+      ['BOOKING_ORGANISER', 'not an address', 'BOOKING_ORGANISER'],
+    ] as const) {
+      let message = '';
+      try {
+        loadConfig({ [name]: value });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain(`${name}: `);
+      expect(message).toContain(says);
+    }
+  });
+
   it('reads the tenant allow-list and PostgreSQL', () => {
     const config = loadConfig({ ALLOWED_TENANT_IDS: ' a , b,,', DATABASE_URL: 'postgres://db/cin' });
     expect(config.allowedTenantIds).toEqual(['a', 'b']);

@@ -70,7 +70,7 @@ describe('manifest/manifest.json', () => {
     const bot = manifestWithId().bots[0]!;
     // The bot's own command list is the source of truth: the manifest may not drift from it.
     const expected = CHAT_COMMANDS.map((c) => c.name).sort();
-    expect(expected).toEqual(['cancel', 'due', 'help', 'minutes', 'resume', 'start review', 'status']);
+    expect(expected).toEqual(['book review', 'bookings', 'cancel', 'due', 'help', 'minutes', 'resume', 'start review', 'status']);
     const covered = new Set<string>();
     for (const list of bot.commandLists) {
       expect(list.commands.map((c) => c.title).sort()).toEqual(expected);

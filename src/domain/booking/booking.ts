@@ -41,6 +41,8 @@ export const bookingSchema = z.object({
   changedAt: instant,
   /** Why it was cancelled, told to the attendees. */
   cancelReason: z.string().optional(),
+  /** Why it is outside the case's review window, when it is (recorded with the booking). */
+  outsideWindowReason: z.string().optional(),
   /** Filled once the calendar has the event. */
   eventId: z.string().optional(),
   joinUrl: z.string().optional(),
@@ -65,6 +67,8 @@ export interface BookNextInput {
   /** Everyone to invite; people without an email address are left out (they cannot be invited). */
   readonly attendees: ReadonlyArray<{ readonly name: string; readonly email: string }>;
   readonly now: string;
+  /** Why the date is outside the review window, when it is. */
+  readonly outsideWindowReason?: string;
 }
 
 export type BookingRefusal = 'not-an-instant' | 'ends-before-start' | 'in-the-past' | 'cancelled' | 'unchanged' | 'no-case';
@@ -102,6 +106,7 @@ export function bookNext(input: BookNextInput): BookingDecision {
     sequence: 0,
     status: 'requested',
     changedAt: normal(input.now),
+    ...(input.outsideWindowReason?.trim() ? { outsideWindowReason: input.outsideWindowReason.trim() } : {}),
   };
   return decided(booking, BOOKING_CREATE);
 }
