@@ -36,6 +36,9 @@ import { createMessageEndpoint, createTeamsAdapter } from './teams/teams-endpoin
 import { PROGRESS_CARD_UPDATE } from './use-cases/review-effects';
 import { CaseAlerts } from './use-cases/case-alerts';
 import { ReviewActions, Timescales } from './use-cases/review-actions';
+import { BOOKING_REQUEST, bookingRequestHandler } from './booking-effects/booking-request';
+import { BookedMeetings } from './use-cases/booked-meetings';
+import { FreeSlots } from './use-cases/free-slots';
 import {
   WorkingDayCalendar,
   loadBankHolidaysFile,
@@ -116,7 +119,16 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
   const outside = connectOutsideSystems(config, storage);
   const now = () => clock().now;
   const chats = new PersonalChats(adapter, config.bot.appId, storage.directory, { now });
-  const delivery = { reviews: store, deliveries: storage.deliveries, now };
+  const delivery = { reviews: store, deliveries: storage.deliveries, bookings: storage.bookings, now };
+  // Booking the next review: times found at its step, booked at sign-off, moved or cancelled after.
+  let wakeDispatcher = () => undefined as void;
+  const nextMeetingBooking = {
+    freeSlots: new FreeSlots(outside.calendar, storage.bookings, timescales.calendar, config.booking.slotRules),
+    rules: { sharedOrganiser: config.booking.organiser, durationMinutes: config.booking.slotRules.durationMinutes },
+    bookings: storage.bookings,
+  };
+  const bookingRequest = bookingRequestHandler({ reviews: store, bookings: storage.bookings, now, queued: () => wakeDispatcher() });
+  const bookedMeetings = new BookedMeetings(store, storage.bookings, () => wakeDispatcher());
   const dispatcher = new OutboxDispatcher({
     outbox: storage.outbox,
     handlers: {
@@ -124,6 +136,7 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
       [MINUTES_PLAN]: minutesPlanHandler(delivery),
       [MINUTES_TEAMS]: minutesTeamsHandler({ ...delivery, chats, directory: storage.directory, ...(outside.installer ? { installer: outside.installer } : {}) }),
       [MINUTES_EMAIL]: minutesEmailHandler({ ...delivery, mail: outside.mail }),
+      [BOOKING_REQUEST]: bookingRequest,
       ...bookingEffectHandlers({ bookings: storage.bookings, calendar: outside.calendar, ...(outside.invitations ? { invitations: outside.invitations } : {}) }),
     },
     logger,
@@ -132,9 +145,11 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
     maxPacedWaitMs: 250,
     concurrency: 16,
   });
+  wakeDispatcher = () => dispatcher.wake();
   const bot = new ReviewBot({
-    actions: new ReviewActions(store, timescales, () => dispatcher.wake()),
-    alerts: new CaseAlerts(store, timescales),
+    actions: new ReviewActions(store, timescales, () => dispatcher.wake(), nextMeetingBooking),
+    alerts: new CaseAlerts(store, timescales, storage.bookings),
+    bookedMeetings,
     cards,
     addresses: new AddressBook(storage.directory, logger),
     logger,

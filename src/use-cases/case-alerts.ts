@@ -1,4 +1,6 @@
-import { DueItem, dueItems } from '../domain/cases/case-compliance';
+import { BookedReviews, DueItem, dueItems } from '../domain/cases/case-compliance';
+import { CaseSummary } from '../domain/cases/case-review';
+import { BookingStore } from '../ports/booking-store';
 import { chairKeyOf } from '../domain/cases/case-review';
 import { TeamsPerson } from '../domain/review/review';
 import { ErrorCode } from '../errors/error-catalogue';
@@ -21,12 +23,25 @@ export class CaseAlerts {
   constructor(
     private readonly store: ReviewStore,
     private readonly timescales: Timescales,
+    /** The bookings made of next reviews: `due` says when one is booked. */
+    private readonly bookings?: Pick<BookingStore, 'upcomingOfCase'>,
   ) {}
 
   /** The caller's cases (those whose latest meeting they chaired), what is due or overdue, most urgent first. */
   async due(conversation: Conversation, actor: TeamsPerson, today: string): Promise<DueItem[]> {
     const mine = await this.store.caseSummaries({ tenantId: conversation.tenantId, chairKey: chairKeyOf(actor) });
-    return dueItems(mine, this.timescales.packs, this.timescales.calendar, today);
+    return dueItems(mine, this.timescales.packs, this.timescales.calendar, today, await this.bookedOf(mine, today));
+  }
+
+  /** The soonest upcoming booking of each case, from the start of today. */
+  private async bookedOf(cases: readonly CaseSummary[], today: string): Promise<BookedReviews> {
+    const booked = new Map<string, { start: string; end: string }>();
+    if (!this.bookings) return booked;
+    for (const c of cases) {
+      const [soonest] = await this.bookings.upcomingOfCase(c.tenantId, c.caseReference, `${today}T00:00:00.000Z`);
+      if (soonest) booked.set(c.caseReference, { start: soonest.start, end: soonest.end });
+    }
+    return booked;
   }
 
   /** Only the chair of the case's latest meeting records it, and only for an alert due now. */

@@ -1,3 +1,4 @@
+import { bookingRequestEffect } from '../booking-effects/booking-request';
 import { Review } from '../domain/review/review';
 import { ReviewEvent } from '../domain/review/review-events';
 import { minutesPlanEffect } from '../minutes-delivery/minutes-delivery-effects';
@@ -22,5 +23,7 @@ export function effectsOf(review: Review, events: readonly ReviewEvent[]): NewEf
   }
   // Signed off: the minutes go to their recipients (planned, then one send each, by the outbox).
   if (events.some((e) => e.type === 'signed-off')) effects.push(minutesPlanEffect(review));
+  // Signed off with a next meeting to book: the booking is made from the signed-off record.
+  if (events.some((e) => e.type === 'signed-off') && review.nextMeeting?.booking) effects.push(bookingRequestEffect(review));
   return effects;
 }

@@ -2,7 +2,8 @@ import { mayTakeChair } from './chair-hand-over';
 import { applicableSteps, nextStep, previousStep, stepApplies, stepSatisfied } from './agenda';
 import { DecisionContext, caseHistoryFor, isKnownCase } from './case-knowledge';
 import { caseReferences, carryForwardActions } from './new-review';
-import { Review, STEP_IDS, StepId, TeamsPerson } from './review';
+import { BookingRules, nextBookingOf, withSlotOffer } from './next-booking';
+import { Review, STEP_IDS, SlotOffer, StepId, TeamsPerson } from './review';
 import { ReviewEvent } from './review-events';
 import { samePerson } from './same-person';
 import { assessTimescales, judgeProposedDate, missingReasons } from './review-timescales';
@@ -13,7 +14,10 @@ export type ReviewCommand =
   | { readonly type: 'submit'; readonly step: StepId; readonly form: FormValues; readonly intent: 'continue' | 'save' }
   | { readonly type: 'back'; readonly step: StepId }
   | { readonly type: 'goto'; readonly step: StepId }
-  | { readonly type: 'sign-off' }
+  /** With the service's booking rules, sign-off records the booking of the next meeting it asks for. */
+  | { readonly type: 'sign-off'; readonly booking?: BookingRules }
+  /** The free times found for the next meeting (by the use case, from the calendars), offered on its step. */
+  | { readonly type: 'offer-times'; readonly offer: SlotOffer }
   | { readonly type: 'cancel' }
   | { readonly type: 'hand-chair'; readonly to: TeamsPerson }
   | { readonly type: 'add-attendee'; readonly form: FormValues };
@@ -90,7 +94,10 @@ export function decide(review: Review, command: ReviewCommand, actor: TeamsPerso
       }
       return changed(review, { currentStep: command.step }, now);
     case 'sign-off':
-      return signOff(review, actor, now);
+      return signOff(review, actor, now, command.booking);
+    case 'offer-times':
+      if (review.currentStep !== 'next-meeting') return staleStep();
+      return changed(withSlotOffer(review, command.offer), {}, now);
     case 'cancel':
       return changed(review, { status: 'cancelled', cancelled: { by: actor, at: now } }, now, [{ type: 'cancelled', by: actor, at: now }]);
     case 'hand-chair':
@@ -220,13 +227,16 @@ function handChair(review: Review, to: TeamsPerson, now: string): Decision {
   return changed(review, { chair: to, chairHandOvers }, now, [{ type: 'chair-handed-over', from: review.chair, to }]);
 }
 
-function signOff(review: Review, actor: TeamsPerson, now: string): Decision {
+function signOff(review: Review, actor: TeamsPerson, now: string, rules: BookingRules | undefined): Decision {
   if (review.currentStep !== 'minutes') return staleStep();
   const outstanding = outstandingSteps(review);
   if (outstanding.length > 0) {
     return refuse('NOT_READY_TO_SIGN_OFF', `These steps still need completing: ${outstanding.join(', ')}.`);
   }
-  return changed(review, { status: 'signed-off', signOff: { by: actor, at: now } }, now, [{ type: 'signed-off', by: actor, at: now }]);
+  // The next meeting is booked from the signed-off record: what the calendar is asked to hold is kept with it.
+  const plan = rules && review.nextMeeting ? nextBookingOf(review, rules) : undefined;
+  const nextMeeting = plan?.kind === 'book' && review.nextMeeting ? { nextMeeting: { ...review.nextMeeting, booking: plan.booking } } : {};
+  return changed(review, { status: 'signed-off', signOff: { by: actor, at: now }, ...nextMeeting }, now, [{ type: 'signed-off', by: actor, at: now }]);
 }
 
 function changed(review: Review, patch: Partial<Review>, now: string, events: readonly ReviewEvent[] = []): Decision {
