@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { MEETING_MODES, NextMeeting, Review, YES_NO } from '../review';
 import { labelOf } from '../review-labels';
 import { isOnline, meetingTimeInWords, offerNote, schoolAgeChildExpected, slotInWords } from '../next-booking';
-import { parseWith, rowsOf } from '../step-forms/form-values';
-import { customField, longText, objectOf, optionalChoiceField, optionalDateField, shortText, timeField } from './fields';
+import { isSensibleDate, parseWith, rowsOf } from '../step-forms/form-values';
+import { customField, longText, objectOf, optionalChoiceField, shortText, timeField } from './fields';
 import { parentsAndCarers } from './people';
 import { addDays, addMonths } from '../../timescales/calendar-date';
 import { nextWindowNote } from './set-up';
@@ -14,7 +14,7 @@ const fields = {
   schoolAgeChild: optionalChoiceField('schoolAgeChild', 'A child of school age (5 to 16) will attend', YES_NO, 'schoolAgeChild', 'Say whether a child of school age will attend'),
   // Its choices are the times found free (the review's slot offer); the value is the slot's start instant.
   slot: customField('slot', 'A time free for everyone', 'choice', z.string().trim().max(40).default(''), 40),
-  proposedDate: optionalDateField('proposedDate', 'Or another date'),
+  proposedDate: customField('proposedDate', 'Or another date', 'date', z.string().trim().default('').refine((v) => v === '' || isSensibleDate(v), 'Enter a real date (for example 2026-12-01)'), 10),
   proposedTime: timeField('proposedTime', 'Time (needed to book it)'),
   venue: shortText('venue', 'Where, if in person'),
   dateReason: longText('dateReason', 'Reason, if outside the window', { audience: 'professionals' }),
@@ -52,7 +52,8 @@ export const nextMeetingStep = {
     const meetingDate = review.setUp?.meetingDate ?? '';
     if (!('error' in when) && when.proposedDate <= meetingDate) errors.proposedDate = `The next meeting must be after this one (${meetingDate})`;
     const online = isOnline({ familyPreference: typed.familyPreference, parentPreferences });
-    if (!online && typed.venue === '' && !('error' in when) && when.proposedTime !== '') {
+    const modeKnown = typed.familyPreference !== null || parentPreferences.length > 0;
+    if (modeKnown && !online && typed.venue === '' && !('error' in when) && when.proposedTime !== '') {
       errors.venue = 'Say where it will be held: the invitation gives it';
     }
     if (Object.keys(errors).length > 0 || 'error' in when) return { ok: false, fieldErrors: errors };
