@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { minutesOf } from '../../../src/domain/review/minutes';
 import { bookingAfterSignOff, isOnline, meetingTimeInWords, nextBookingOf, offerNote, schoolAgeChildExpected } from '../../../src/domain/review/next-booking';
 import { Review, SlotOffer } from '../../../src/domain/review/review';
-import { STEPS } from '../../../src/domain/review/steps';
+import { CapturingStep, STEPS } from '../../../src/domain/review/steps';
 import { CHAIR, accept, completeReview, decideAsChair, later, walkTo } from './review-builder';
 
 const RULES = { sharedOrganiser: '', durationMinutes: 60 };
@@ -93,7 +93,7 @@ describe('the next meeting, as sign-off books it', () => {
 
 describe('the next-meeting step with times offered', () => {
   const at = () => accept(walkTo('next-meeting'), { type: 'offer-times', offer: OFFER });
-  const step = STEPS['next-meeting'];
+  const step: CapturingStep<'next-meeting'> = STEPS['next-meeting'];
 
   it('offers the times in words, one source of fields, and keeps the offer on the review', () => {
     const review = at();
