@@ -4,7 +4,8 @@ import { BotUnderTest, InvokeReply } from '../support/bot-under-test';
 import { bookingKeyOf, invitationsIn, slotChoices, walkToNextMeeting } from '../support/booking-walk';
 import { actionData, actionsOf, errorsOf, inputsOf, textOf } from '../support/card-reader';
 import { openAsChair, signOff } from '../support/review-walk';
-import { TENANT, TeamsUser, teamsUser } from '../support/teams-activity';
+import { TENANT, messageActivity, teamsUser } from '../support/teams-activity';
+import { cardOf } from '../support/local-connector';
 
 const chair = teamsUser('Sam', 1);
 const mum = teamsUser('Mum', 2);
@@ -121,6 +122,17 @@ describe('the next review is booked from the review itself (embedded calendar an
     expect(inputs.mode).toBe('in-person');
     expect(inputs['children.0.caseReference']).toBe('CIN-1001');
     expect(textOf(setUp)).toContain(`Booked for ${slot.title}, in person at Bridge Street Family Centre.`);
+  });
+
+  it('`due` says when the next review is booked, once its window is open', async () => {
+    const { slot } = await bookAtNextMeeting(bot);
+    bot.today = slot.value.slice(0, 10);
+    const before = bot.connector.sent.length;
+    const personal = bot.where({ conversationId: 'a:personal-sam' });
+    expect((await bot.post(messageActivity({ ...personal, conversationType: 'personal' }, chair, 'due'))).status).toBe(200);
+    const sent = bot.connector.sent.slice(before).map((x) => textOf(cardOf(x.activity))).join(' ');
+    expect(sent).toContain('CIN-1001: review due');
+    expect(sent).toContain(`The next review is booked for ${slot.title}.`);
   });
 
   it('a time typed instead of one offered is booked too; outside the window it needs the reason, as before', async () => {
