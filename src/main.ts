@@ -45,6 +45,8 @@ import { FreeSlots } from './use-cases/free-slots';
 import { CaseAlerts } from './use-cases/case-alerts';
 import { MinutesDeliveries } from './use-cases/minutes-deliveries';
 import { ReviewActions, Timescales } from './use-cases/review-actions';
+import { BOOKING_REQUEST, bookingRequestHandler } from './booking-effects/booking-request';
+import { BookedMeetings } from './use-cases/booked-meetings';
 import {
   WorkingDayCalendar,
   loadBankHolidaysFile,
@@ -125,7 +127,16 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
   const outside = connectOutsideSystems(config, storage);
   const now = () => clock().now;
   const chats = new PersonalChats(adapter, config.bot.appId, storage.directory, { now });
-  const delivery = { reviews: store, deliveries: storage.deliveries, now };
+  const delivery = { reviews: store, deliveries: storage.deliveries, bookings: storage.bookings, now };
+  // Booking the next review: times found at its step, booked at sign-off, moved or cancelled after.
+  let wakeDispatcher = () => undefined as void;
+  const nextMeetingBooking = {
+    freeSlots: new FreeSlots(outside.calendar, storage.bookings, timescales.calendar, config.booking.slotRules),
+    rules: { sharedOrganiser: config.booking.organiser, durationMinutes: config.booking.slotRules.durationMinutes },
+    bookings: storage.bookings,
+  };
+  const bookingRequest = bookingRequestHandler({ reviews: store, bookings: storage.bookings, now, queued: () => wakeDispatcher() });
+  const bookedMeetings = new BookedMeetings(store, storage.bookings, () => wakeDispatcher());
   // The chair's case file: the PDF goes to the upload URL Teams gives once they accept (plain http only to this machine, in local mode).
   const caseFile = {
     reviews: store,
@@ -147,6 +158,7 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
       [CASE_FILE_OFFER]: caseFileOfferHandler(caseFile),
       [CASE_FILE_UPLOAD]: caseFileUploadHandler(caseFile),
       [CASE_FILE_INFO]: caseFileInfoHandler(caseFile),
+      [BOOKING_REQUEST]: bookingRequest,
       ...bookingEffectHandlers({ bookings: storage.bookings, calendar: outside.calendar, ...(outside.invitations ? { invitations: outside.invitations } : {}) }),
     },
     logger,
@@ -155,9 +167,11 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
     maxPacedWaitMs: 250,
     concurrency: 16,
   });
+  wakeDispatcher = () => dispatcher.wake();
   const bot = new ReviewBot({
-    actions: new ReviewActions(store, timescales, () => dispatcher.wake()),
-    alerts: new CaseAlerts(store, timescales, storage.deliveries),
+    actions: new ReviewActions(store, timescales, () => dispatcher.wake(), nextMeetingBooking),
+    alerts: new CaseAlerts(store, timescales, storage.deliveries, storage.bookings),
+    bookedMeetings,
     deliveries: new MinutesDeliveries(store, storage.deliveries, () => dispatcher.wake()),
     caseFiles: new CaseFiles(store, storage.outbox, () => dispatcher.wake()),
     booking: new BookingByCommand({

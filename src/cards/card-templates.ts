@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project/project-root';
 import { withTextShownAsTyped } from './plain-text';
 
-export const TEMPLATE_NAMES = ['step-form', 'review-progress', 'minutes-draft', 'confirm-cancel', 'help', 'due-list', 'due-private', 'confirm-review-action', 'minutes-private'] as const;
+export const TEMPLATE_NAMES = ['step-form', 'review-progress', 'minutes-draft', 'confirm-cancel', 'help', 'due-list', 'due-private', 'confirm-review-action', 'minutes-private', 'booking-manage'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 /** An Adaptive Card, as JSON, ready to send. */

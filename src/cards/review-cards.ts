@@ -2,6 +2,10 @@ import { applicableSteps, progressOf, stepTitle } from '../domain/review/agenda'
 import { chairCandidates } from '../domain/review/chair-hand-over';
 import { londonDate, londonTimeAndDate } from '../domain/review/london-time';
 import { minutesOf } from '../domain/review/minutes';
+import { bookingAfterSignOff } from '../domain/review/next-booking';
+import { notInvitedOf } from '../booking-effects/booking-request';
+import { Booking } from '../domain/booking/booking';
+import { BookingCardOptions, bookingCard } from './booked-meeting-card';
 import { Review, STEP_IDS } from '../domain/review/review';
 import { ESCALATION_INSTRUCTIONS, outstandingSteps } from '../domain/review/review-machine';
 import { FieldErrors, FormValues, NEW_ATTENDEE_FIELDS } from '../domain/review/step-forms';
@@ -82,6 +86,7 @@ export class ReviewCards {
       continueTitle: 'Save and continue',
       addAnotherTitle: LIST_STEPS[step] ?? '',
       canGoBack: step !== 'set-up',
+      findTimesTitle: step === 'next-meeting' && review.timescales?.nextReview ? 'Find times' : '',
       canAddAttendee: step !== 'set-up' && step !== 'introductions',
       newAttendeeElements: elementsOf(blankFields(NEW_ATTENDEE_FIELDS, 'newAttendee.', { attendance: 'present' })),
       // Only professionals of this chat in the review's tenant; the decision refuses anyone else.
@@ -94,13 +99,15 @@ export class ReviewCards {
     const outstanding = outstandingSteps(review);
     const finished = finishedLine(review);
     // Signed off: say what happened and what happens next, every time the minutes are shown.
-    const afterSignOff = review.status === 'signed-off' ? `${finished} ${AFTER_SIGN_OFF}` : '';
+    const booked = bookingAfterSignOff(review, notInvitedOf(review));
+    const afterSignOff = review.status === 'signed-off' ? [finished, AFTER_SIGN_OFF, booked].filter((x) => x !== '').join(' ') : '';
     return this.templates.render('minutes-draft', {
       ...this.common(review, { ...options, noticeColor: options.noticeColor ?? (afterSignOff ? 'Good' : 'Attention') }),
       title: open ? 'Draft minutes' : 'Minutes',
       sections: minutesOf(review),
       canAmend: open,
       canSignOff: open && outstanding.length === 0,
+      canManageBooking: review.status === 'signed-off' && !!review.nextMeeting?.booking,
       signedOffText: finished,
       notice:
         options.notice ??
@@ -139,6 +146,11 @@ export class ReviewCards {
       chairUserIds: [review.chair.teamsUserId],
       open: review.status === 'in-progress',
     });
+  }
+
+  /** The chair's view of the next meeting's booking, to move or cancel it. */
+  booking(review: Review, booking: Booking, options: BookingCardOptions = {}): AdaptiveCardJson {
+    return bookingCard(this.templates, review, booking, options);
   }
 
   confirmCancel(review: Review): AdaptiveCardJson {
@@ -210,9 +222,9 @@ export class ReviewCards {
     });
   }
 
-  help(commands: ReadonlyArray<{ name: string; description: string }>): AdaptiveCardJson {
+  help(commands: ReadonlyArray<{ name: string; description: string }>, first = ''): AdaptiveCardJson {
     return this.templates.render('help', {
-      intro: 'I walk the chair through a Child in Need review, one step at a time, and draft the minutes. Type:',
+      intro: `${first === '' ? '' : `${first} `}I walk the chair through a Child in Need review, one step at a time, and draft the minutes. Type:`,
       commands,
     });
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ChildLetter, MinutesDocument } from '../documents/minutes-document';
 import { childLetterOf, DeliveryChoices, deliveryPlan, minutesDocumentOf, Recipient } from '../domain/minutes-delivery';
 import { Review } from '../domain/review/review';
+import type { BookedMeeting } from '../domain/minutes-delivery/minutes-document-of';
 import { NewDelivery } from '../ports/delivery-store';
 import { EffectFailure } from '../ports/effect-failure';
 import { NewEffect } from '../ports/outbox';
@@ -112,8 +113,8 @@ export function deliveriesOf(review: Review, choices: DeliveryChoices = {}, dead
 export type VersionDocument = { readonly kind: 'minutes'; readonly minutes: MinutesDocument } | { readonly kind: 'child'; readonly letter: ChildLetter };
 
 /** The document a recipient is sent, made from the review as stored. */
-export function documentFor(review: Review, payload: DeliveryPayload): VersionDocument {
-  if (payload.version !== 'child') return { kind: 'minutes', minutes: minutesDocumentOf(review, payload.version) };
+export function documentFor(review: Review, payload: DeliveryPayload, booked?: BookedMeeting): VersionDocument {
+  if (payload.version !== 'child') return { kind: 'minutes', minutes: minutesDocumentOf(review, payload.version, booked) };
   const child = review.setUp?.children.find((c) => c.key === payload.childKey);
   if (!child) throw new EffectFailure('CHILD_UNKNOWN', 'the child this letter is for is not in the review', { retryable: false });
   return { kind: 'child', letter: childLetterOf(review, child) };

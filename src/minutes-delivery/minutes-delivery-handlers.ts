@@ -3,6 +3,8 @@ import { DeliveryChoices } from '../domain/minutes-delivery';
 import { Review } from '../domain/review/review';
 import { EffectHandler } from '../outbox/outbox-dispatcher';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, givesUp } from '../outbox/retry-policy';
+import { bookedMeetingOf } from '../booking-effects/booked-meeting';
+import { BookingStore } from '../ports/booking-store';
 import { ConversationDirectory } from '../ports/conversation-directory';
 import { DeliveryStore } from '../ports/delivery-store';
 import { EffectFailure } from '../ports/effect-failure';
@@ -22,6 +24,8 @@ export interface MinutesDeliveryDependencies {
   readonly now: () => string;
   /** The dispatcher's policy: the attempt it gives up after is recorded as failed. */
   readonly retry?: RetryPolicy;
+  /** The next meeting's bookings: the minutes carry its Teams link. */
+  readonly bookings?: Pick<BookingStore, 'get'>;
 }
 
 /** 'minutes.plan': plans the recipients of a signed-off review and queues each delivery (idempotent). */
@@ -51,7 +55,7 @@ export function minutesTeamsHandler(
       if (!payload.teams) throw new EffectFailure('PAYLOAD_INVALID', 'a Teams delivery without a Teams identity', { retryable: false });
       const chat = await deps.directory.chat(review.conversationId);
       const user = { ...payload.teams, name: payload.name, serviceUrl: chat?.serviceUrl ?? '' };
-      const document = documentFor(review, payload);
+      const document = documentFor(review, payload, await bookedMeetingOf(deps.bookings, review, effect.attempts));
       const card = document.kind === 'minutes' ? minutesCard(document.minutes) : childLetterCard(document.letter);
       const summary = document.kind === 'minutes' ? document.minutes.title : `A letter for ${document.letter.firstName}`;
       const send = () => deps.chats.sendCard(user, card, summary);
@@ -85,8 +89,9 @@ export function minutesEmailHandler(deps: MinutesDeliveryDependencies & { readon
         await deps.deliveries.record(payload.deliveryKey, { status: 'needs-chair', error: `No email address for ${payload.name}: add one` }, deps.now(), reported(review));
         return;
       }
+      const booked = await bookedMeetingOf(deps.bookings, review, effect.attempts);
       try {
-        const document = documentFor(review, payload);
+        const document = documentFor(review, payload, booked);
         const pdf = await pdfOf(document);
         await deps.mail.send(minutesEmail({ deliveryKey: payload.emailKey ?? payload.deliveryKey, to: { name: payload.name, address: payload.email }, pdf, document }));
       } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STEP_IDS } from '../domain/review/review';
+import { BookingPress } from '../use-cases/booked-meetings';
 import { Acknowledgement } from '../use-cases/case-alerts';
 import { CardPress, ReviewVerb } from '../use-cases/review-actions';
 
@@ -52,6 +53,21 @@ export function reviewPressPayload(verb: ReviewVerb): z.ZodType<CardPress> {
       return { verb, reviewId, ...(version !== undefined ? { version } : {}), ...(step !== undefined ? { step } : {}), form };
     });
 }
+
+/** A press on the next meeting's booking card: which review, the booking's sequence shown, and what was typed. */
+export const bookingPressPayload: z.ZodType<BookingPress> = z
+  .object({
+    reviewId: z.string().min(1).max(64),
+    sequence: z.coerce.number().int().min(0).optional(),
+    moveDate: inputValue.pipe(z.string().max(20)).optional(),
+    moveTime: inputValue.pipe(z.string().max(20)).optional(),
+    cancelReason: inputValue.pipe(z.string().max(2000)).optional(),
+  })
+  .transform(({ reviewId, sequence, ...typed }): BookingPress => ({
+    reviewId,
+    ...(sequence !== undefined ? { sequence } : {}),
+    form: Object.fromEntries(Object.entries(typed).filter((e): e is [string, string] => typeof e[1] === 'string')),
+  }));
 
 /** "I have acted on this" on the due list: which alert of which case; who pressed comes from Teams. */
 export const acknowledgementPayload: z.ZodType<Acknowledgement> = z.object({

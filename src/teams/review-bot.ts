@@ -10,7 +10,8 @@ import { Acknowledgement, CaseAlerts } from '../use-cases/case-alerts';
 import { CardPress, PressResult, ReviewActions } from '../use-cases/review-actions';
 import { AddressBook } from './address-book';
 import { CardActionTable, cardAction } from './card-actions';
-import { acknowledgementPayload, problemOf, readCardAction, reviewPressPayload } from './card-press-envelope';
+import { acknowledgementPayload, bookingPressPayload, problemOf, readCardAction, reviewPressPayload } from './card-press-envelope';
+import { BookedMeetings, BookingAnswer, BookingPress } from '../use-cases/booked-meetings';
 import { rosterOf } from './conversation-roster';
 import { answerToUnofferedInvoke } from './invoke-names';
 import { commandTextOf } from './mention-text';
@@ -40,6 +41,8 @@ export interface ReviewBotDependencies {
   readonly caseFiles: CaseFiles;
   /** `book review …` and `bookings`. */
   readonly booking: BookingByCommand;
+  /** Moving and cancelling the next meeting a review booked (after sign-off). */
+  readonly bookedMeetings?: BookedMeetings;
   readonly cards: ReviewCards;
   readonly addresses: AddressBook;
   readonly logger: Logger;
@@ -66,6 +69,10 @@ export class ReviewBot extends TeamsActivityHandler {
     'review.addAttendee': cardAction(reviewPressPayload('review.addAttendee'), (c, p) => this.onReviewPress(c, p)),
     'review.cancel': cardAction(reviewPressPayload('review.cancel'), (c, p) => this.onReviewPress(c, p)),
     'review.keep': cardAction(reviewPressPayload('review.keep'), (c, p) => this.onReviewPress(c, p)),
+    'review.findTimes': cardAction(reviewPressPayload('review.findTimes'), (c, p) => this.onReviewPress(c, p)),
+    'nextMeeting.show': cardAction(bookingPressPayload, (c, p) => this.onBookingPress(c, 'show', p)),
+    'nextMeeting.move': cardAction(bookingPressPayload, (c, p) => this.onBookingPress(c, 'move', p)),
+    'nextMeeting.cancel': cardAction(bookingPressPayload, (c, p) => this.onBookingPress(c, 'cancel', p)),
     'case.acknowledge': cardAction(acknowledgementPayload, (c, a) => this.onAcknowledge(c, a)),
     [MINUTES_DELIVERIES_VERB]: cardAction(deliveriesPayload, async (c, reviewId) =>
       cardResponse(deliveriesCard(await this.deps.deliveries.view(conversationOf(c), personOf(c), reviewId), this.deps.clock().today)),
@@ -218,6 +225,29 @@ export class ReviewBot extends TeamsActivityHandler {
     const result = await this.deps.actions.press(conversationOf(context), actor, activityKeyOf(context), press, now);
     this.deps.logger.log('info', 'card.pressed', { verb: press.verb, result: result.kind });
     return cardResponse(this.cardFor(result, actor, today));
+  }
+
+  /** The next meeting's booking: shown, moved or cancelled by the review's chair alone (checked by the use case). */
+  private async onBookingPress(context: TurnContext, what: 'show' | 'move' | 'cancel', press: BookingPress): Promise<AdaptiveCardInvokeResponse> {
+    const booked = this.deps.bookedMeetings;
+    if (!booked) return errorResponse('UNKNOWN_VERB', 400);
+    const actor = personOf(context);
+    const conversation = conversationOf(context);
+    const { now } = this.deps.clock();
+    const answer: BookingAnswer =
+      what === 'show' ? await booked.show(conversation, actor, press) : what === 'move' ? await booked.move(conversation, actor, press, now) : await booked.cancel(conversation, actor, press, now);
+    this.deps.logger.log('info', 'booking.pressed', { what, result: answer.kind });
+    const cards = this.deps.cards;
+    switch (answer.kind) {
+      case 'refused':
+        return cardResponse(cards.help(CHAT_COMMANDS, answer.message));
+      case 'invalid':
+        return cardResponse(cards.booking(answer.review, answer.booking, { typed: answer.typed, errors: answer.errors, notice: userMessageFor('INVALID_INPUT'), noticeColor: 'Attention' }));
+      case 'stale':
+        return cardResponse(cards.booking(answer.review, answer.booking, { notice: 'The booking changed since this card was shown: here it is now.', noticeColor: 'Attention' }));
+      default:
+        return cardResponse(cards.booking(answer.review, answer.booking, answer.notice ? { notice: answer.notice } : {}));
+    }
   }
 
   private async onAcknowledge(context: TurnContext, ack: Acknowledgement): Promise<AdaptiveCardInvokeResponse> {

@@ -1,4 +1,6 @@
-import { DueItem, dueItems } from '../domain/cases/case-compliance';
+import { BookedReviews, DueItem, dueItems } from '../domain/cases/case-compliance';
+import { CaseSummary } from '../domain/cases/case-review';
+import { BookingStore } from '../ports/booking-store';
 import { chairKeyOf } from '../domain/cases/case-review';
 import { TeamsPerson } from '../domain/review/review';
 import { ErrorCode } from '../errors/error-catalogue';
@@ -24,6 +26,8 @@ export class CaseAlerts {
     private readonly store: ReviewStore,
     private readonly timescales: Timescales,
     private readonly deliveries?: Pick<DeliveryStore, 'unsentOfChair'>,
+    /** The bookings made of next reviews: `due` says when one is booked. */
+    private readonly bookings?: Pick<BookingStore, 'upcomingOfCase'>,
   ) {}
 
   /**
@@ -35,8 +39,19 @@ export class CaseAlerts {
       this.store.caseSummaries({ tenantId: conversation.tenantId, chairKey: chairKeyOf(actor) }),
       this.deliveries ? this.deliveries.unsentOfChair(conversation.tenantId, chairKeyOf(actor)) : Promise.resolve([]),
     ]);
-    const items = [...dueItems(mine, this.timescales.packs, this.timescales.calendar, today), ...undeliveredMinutesItems(unsent, today)];
+    const items = [...dueItems(mine, this.timescales.packs, this.timescales.calendar, today, await this.bookedOf(mine, today)), ...undeliveredMinutesItems(unsent, today)];
     return items.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  }
+
+  /** The soonest upcoming booking of each case, from the start of today. */
+  private async bookedOf(cases: readonly CaseSummary[], today: string): Promise<BookedReviews> {
+    const booked = new Map<string, { start: string; end: string }>();
+    if (!this.bookings) return booked;
+    for (const c of cases) {
+      const [soonest] = await this.bookings.upcomingOfCase(c.tenantId, c.caseReference, `${today}T00:00:00.000Z`);
+      if (soonest) booked.set(c.caseReference, { start: soonest.start, end: soonest.end });
+    }
+    return booked;
   }
 
   /** Only the chair of the case's latest meeting records it, and only for an alert due now. */

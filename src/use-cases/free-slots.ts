@@ -6,6 +6,9 @@ import type { WorkingDayCalendar } from '../domain/timescales/working-day-calend
 import type { BookingStore } from '../ports/booking-store';
 import type { BusyInterval, Calendar, FreeBusy } from '../ports/calendar';
 
+/** A card press is answered within Teams' limit (about 15 s): the calendar gets at most this long. */
+const DEFAULT_TIMEOUT_MS = 8000;
+
 export interface SlotPerson {
   readonly name: string;
   /** '' when not known: their calendar cannot be read. */
@@ -42,6 +45,8 @@ export class FreeSlots {
     private readonly bookings: BookingStore,
     private readonly workingDays: WorkingDayCalendar,
     private readonly rules: SlotRules,
+    /** The longest a card press waits for the calendar: past it, the times are found without it. */
+    private readonly options: { readonly timeoutMs?: number } = {},
   ) {}
 
   async offer(request: SlotOfferRequest): Promise<SlotOffer> {
@@ -74,10 +79,16 @@ export class FreeSlots {
     const answers = new Map<string, FreeBusy>();
     if (people.length === 0) return answers;
     let got: FreeBusy[];
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the calendar took too long')), this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    });
     try {
-      got = await this.calendar.freeBusy(organiser, people.map((p) => p.email.trim()), from, to);
+      got = await Promise.race([this.calendar.freeBusy(organiser, people.map((p) => p.email.trim()), from, to), timedOut]);
     } catch {
       return answers;
+    } finally {
+      clearTimeout(timer);
     }
     for (const answer of got) answers.set(answer.email.trim().toLowerCase(), answer);
     return answers;

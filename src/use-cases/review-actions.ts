@@ -6,7 +6,12 @@ import { Decision, ReviewCommand, casesNeededFor, chairOnly, decide, isChair, re
 import { FieldErrors, FormValues } from '../domain/review/step-forms';
 import { PolicyPack, WorkingDayCalendar } from '../domain/timescales';
 import { ErrorCode } from '../errors/error-catalogue';
+import { BookingRules } from '../domain/review/next-booking';
+import { typedSchoolAgeChild } from '../domain/review/steps/next-meeting';
+import { BookingStore } from '../ports/booking-store';
 import { ReviewStore } from '../ports/review-store';
+import { FreeSlots } from './free-slots';
+import { bookedStartOf, slotOfferFor } from './next-meeting-offer';
 import { effectsOf } from './review-effects';
 
 export interface Conversation {
@@ -36,6 +41,7 @@ export const REVIEW_VERBS = [
   'review.addAttendee',
   'review.cancel',
   'review.keep',
+  'review.findTimes',
 ] as const;
 export type ReviewVerb = (typeof REVIEW_VERBS)[number];
 
@@ -71,12 +77,21 @@ export interface Timescales {
 }
 
 /** The review's use cases, each a short story: load, decide, save; the outbox does the rest. */
+/** Booking the next review: finding times at its step, the rules sign-off books by, and the bookings made. */
+export interface NextMeetingBooking {
+  readonly freeSlots: Pick<FreeSlots, 'offer'>;
+  readonly rules: BookingRules;
+  readonly bookings: Pick<BookingStore, 'upcomingOfCase'>;
+}
+
 export class ReviewActions {
   constructor(
     private readonly store: ReviewStore,
     private readonly timescales: Timescales,
     /** Told when a save queued effects, so the dispatcher need not wait for its next poll. */
     private readonly effectsQueued: () => void = () => undefined,
+    /** Without it, no times are offered and sign-off books nothing. */
+    private readonly booking?: NextMeetingBooking,
   ) {}
 
   async start(conversation: Conversation, actor: TeamsPerson, activityKey: string, roster: () => Promise<TeamsPerson[]>, now: string): Promise<StartResult> {
@@ -84,7 +99,10 @@ export class ReviewActions {
     if (appliedTo) return { kind: 'duplicate', review: await this.store.get(appliedTo) };
     const open = await this.store.findOpen(conversation.id);
     if (open) return { kind: 'already-open', review: open };
-    const review = newReview({ id: randomUUID(), conversationId: conversation.id, tenantId: conversation.tenantId, startedBy: actor, roster: await roster(), now });
+    const fresh = newReview({ id: randomUUID(), conversationId: conversation.id, tenantId: conversation.tenantId, startedBy: actor, roster: await roster(), now });
+    // The review booked at the last one here starts from its booking: the date, how it is held, the cases.
+    const booked = this.booking ? await bookedStartOf(this.booking.bookings, await this.store.latestFinished(conversation.id), now) : undefined;
+    const review = booked ? { ...fresh, bookedAs: booked } : fresh;
     const created = await this.store.create(review, activityKey);
     if (created === 'created') return { kind: 'started', review };
     const winner = await this.store.findOpen(conversation.id);
@@ -111,7 +129,7 @@ export class ReviewActions {
     if (!review) return { kind: 'no-review' };
     const refusal = await this.checkPress(review, actor, activityKey, press, now);
     if (refusal) return refusal;
-    const command = commandFor(review, press);
+    const command = await this.commandFor(review, press, now);
     if ('errors' in command) return { kind: 'invalid', review, typed: press.form, errors: command.errors };
     const decision = decide(review, command, actor, now, await this.contextFor(review, command));
     // A choice on the sign-off confirmation to correct: the confirmation again, with what was typed.
@@ -121,12 +139,13 @@ export class ReviewActions {
     if (!decision.ok) return refusedBy(decision, review, press.form);
     // Decided, so the chair is asked only what would be accepted; nothing is saved until they confirm.
     if (ASKS_FIRST[press.verb]) return { kind: 'confirm', review, asks: confirmationOf(command, press) };
-    const saved = await this.store.save(decision.review, review.version, activityKey, effectsOf(decision.review, decision.events));
+    const decided = await this.arrivingAtNextMeeting(review, decision.review, now);
+    const saved = await this.store.save(decided, review.version, activityKey, effectsOf(decided, decision.events));
     if (saved === 'saved') {
       this.effectsQueued();
-      // Adding someone mid-step keeps whatever the chair had typed on the step in hand.
-      const typed = press.verb === 'review.addAttendee' ? withoutFoldedInputs(press.form) : undefined;
-      return { kind: 'changed', review: decision.review, previous: review, ...(typed ? { typed } : {}) };
+      // Adding someone mid-step (or finding times) keeps whatever the chair had typed on the step in hand.
+      const typed = press.verb === 'review.addAttendee' || press.verb === 'review.findTimes' ? withoutFoldedInputs(press.form) : undefined;
+      return { kind: 'changed', review: decided, previous: review, ...(typed ? { typed } : {}) };
     }
     const fresh = (await this.store.get(review.id)) ?? review;
     return saved === 'conflict' ? this.conflict(fresh, actor, activityKey, press, now) : { kind: 'duplicate', review: fresh };
@@ -172,6 +191,26 @@ export class ReviewActions {
     if (open) return open;
     const pressed = named ?? (await this.store.get(press.reviewId));
     return pressed && pressed.conversationId === conversation.id ? pressed : undefined;
+  }
+
+  /** The command a press asks for; finding times and signing off need the booking's side of it. */
+  private async commandFor(review: Review, press: CardPress, now: string): Promise<ReviewCommand | { errors: FieldErrors }> {
+    if (press.verb === 'review.findTimes') {
+      if (review.currentStep !== 'next-meeting' || !this.booking) return { type: 'goto', step: review.currentStep };
+      const offer = await slotOfferFor(this.booking, review, typedSchoolAgeChild(press.form, review), now);
+      return offer ? { type: 'offer-times', offer } : { type: 'goto', step: review.currentStep };
+    }
+    const command = commandFor(review, press);
+    if ('type' in command && command.type === 'sign-off' && this.booking) return { ...command, booking: this.booking.rules };
+    return command;
+  }
+
+  /** Arriving at the next-meeting step, the times free for everyone are found, so the chair can pick one. */
+  private async arrivingAtNextMeeting(before: Review, after: Review, now: string): Promise<Review> {
+    if (!this.booking || after.currentStep !== 'next-meeting' || before.currentStep === 'next-meeting' || after.status !== 'in-progress') return after;
+    const schoolAge = after.nextMeeting ? after.nextMeeting.schoolAgeChild === 'yes' : undefined;
+    const offer = await slotOfferFor(this.booking, after, schoolAge, now);
+    return offer ? { ...after, slotOffer: offer } : after;
   }
 
   /** What the decision needs to know of the cases it names; nothing is read when it needs nothing. */

@@ -1,3 +1,4 @@
+import { bookingRequestEffect } from '../booking-effects/booking-request';
 import { Review } from '../domain/review/review';
 import { ReviewEvent } from '../domain/review/review-events';
 import { caseFileOfferEffect } from '../minutes-delivery/case-file-effects';
@@ -27,5 +28,7 @@ export function effectsOf(review: Review, events: readonly ReviewEvent[]): NewEf
     // The chair's case file (the professionals' PDF), offered in their 1:1 chat: Teams starts one only with an Entra id.
     if (review.chair.aadObjectId) effects.push(caseFileOfferEffect(review, 'sign-off'));
   }
+  // Signed off with a next meeting to book: the booking is made from the signed-off record.
+  if (events.some((e) => e.type === 'signed-off') && review.nextMeeting?.booking) effects.push(bookingRequestEffect(review));
   return effects;
 }

@@ -100,7 +100,7 @@ export function largeReview(text = (s: string) => s, size: MeetingSize = LARGE_M
     equality: { identityAndCulture: text(sentence('Identity', 1)), language: text(sentence('Language', 1)), disability: text(sentence('Disability', 1)) },
     outcome: { kind: 'continue', reason: text(sentence('Reason', 1)), decidedAt: '2026-11-24T10:20:00.000Z', leadProfessional: '', closureLikelyNextTime: true },
     exitPlanning: { agenciesAsked: true, exitStrategies: text(sentence('Exit', 2)) },
-    nextMeeting: { familyPreference: 'online', parentPreferences: attendees.filter((a) => a.role === 'parent-carer').map((a, i) => ({ attendeeKey: a.key, mode: i % 2 ? 'online' as const : 'in-person' as const })), proposedDate: '2026-12-22', proposedTime: '10:00', dateReason: '', dateVerdict: { ok: true, message: 'Inside the window' }, booking: null },
+    nextMeeting: { familyPreference: 'online', parentPreferences: attendees.filter((a) => a.role === 'parent-carer').map((a, i) => ({ attendeeKey: a.key, mode: i % 2 ? 'online' as const : 'in-person' as const })), proposedDate: '2026-12-22', proposedTime: '10:00', dateReason: '', dateVerdict: { ok: true, message: 'Inside the window' }, venue: '', schoolAgeChild: 'no', booking: null },
     timescales: {
       packId: 'leicestershire',
       authority: 'Leicestershire County Council',

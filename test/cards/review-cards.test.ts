@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/project/project-root';
 import { STEPS, StepDefinition } from '../../src/domain/review/steps';
+import { booked } from '../support/booking-fixtures';
 
 const cards = new ReviewCards(new CardTemplates(), { packChoices: [{ title: 'Leicestershire County Council', value: 'leicestershire' }], defaultPackId: 'leicestershire' });
 const today = '2026-11-24';
@@ -32,8 +33,26 @@ function everyCard(review = largeReview()) {
     ['help', cards.help(CHAT_COMMANDS)],
     ['due list', cards.due(Array.from({ length: 40 }, (_, i) => ({ caseReference: `CIN-${i}`, kind: 'review-overdue' as const, due: '2026-11-01', daysOverdue: 40 - i, message: 'The review is overdue: the procedure says every 4-6 weeks.', alertId: 'review-overdue' })), today, 'Recorded.')],
     ['due list, empty', cards.due([], today)],
+    ['next meeting with times offered', cards.forChair({ ...review, currentStep: 'next-meeting', slotOffer: OFFER }, { today })],
+    ['minutes signed off, next meeting booked', cards.minutes({ ...signedOffBooked(review) }, { today })],
+    ['the next meeting booked', cards.booking(review, BOOKED)],
+    ['the next meeting, a move refused', cards.booking(review, { ...BOOKED, online: true, joinUrlMissing: true }, { typed: { moveDate: '2026-01-01', moveTime: '10:00' }, errors: { moveDate: 'That time has passed: choose a later one.' }, notice: 'Some answers need attention.', noticeColor: 'Attention' })],
+    ['the next meeting cancelled', cards.booking(review, { ...BOOKED, status: 'cancelled', cancelReason: 'Family unwell' })],
   );
   return rendered;
+}
+
+const OFFER = {
+  slots: Array.from({ length: 5 }, (_, i) => ({ start: `2026-12-2${i}T15:30:00.000Z`, end: `2026-12-2${i}T16:30:00.000Z`, date: `2026-12-2${i}`, time: '15:30', endTime: '16:30' })),
+  unreadable: ['Pat Parent', 'Kofi Dad'],
+  schoolAgeChild: true,
+  at: '2026-11-24T10:00:00.000Z',
+};
+const BOOKED = booked({ start: '2026-12-22T15:30:00.000Z', end: '2026-12-22T16:30:00.000Z', now: '2026-11-24T10:00:00.000Z' }).booking;
+
+function signedOffBooked(review: ReturnType<typeof largeReview>) {
+  const booking = { bookingKey: BOOKED.bookingKey, start: BOOKED.start, end: BOOKED.end, online: false, location: BOOKED.location, organiser: BOOKED.organiser };
+  return { ...review, status: 'signed-off' as const, signOff: { by: review.chair, at: '2026-11-24T11:00:00Z' }, nextMeeting: { ...review.nextMeeting!, booking } };
 }
 
 describe('every card template', () => {
@@ -74,7 +93,7 @@ describe('every card template', () => {
     const typed = '${secret} {{x}} ${$root.reviewId} ${count(sections)}';
     const rendered = everyCard(largeReview((s) => `${s} ${typed}`));
     // Cards that show no typed text: the explanations step (ticks only), and the cards that are not about the review's content.
-    const withoutTypedText = ['step explanations', 'progress', 'progress signed off', 'confirm cancel', 'confirm sign-off', 'last minutes, for the chair only', 'help', 'due list', 'due list, empty'];
+    const withoutTypedText = ['step explanations', 'progress', 'progress signed off', 'confirm cancel', 'confirm sign-off', 'last minutes, for the chair only', 'help', 'due list', 'due list, empty', 'the next meeting booked', 'the next meeting, a move refused', 'the next meeting cancelled'];
     const withTypedText = rendered.filter(([name]) => !withoutTypedText.includes(name));
     expect(withTypedText.map(([name]) => name)).toEqual(expect.arrayContaining(['step minutes', 'step with errors', 'minutes signed off', 'step plan']));
     // Had any of it been evaluated, this exact string would be gone from the card.

@@ -99,7 +99,7 @@ export const WALK: ReadonlyArray<{ step: string; verb?: string; typed: Record<st
   { step: 'equality', typed: { identityAndCulture: 'M-IDENTITY', language: 'M-LANGUAGE', disability: 'M-DISABILITY' } },
   { step: 'outcome', typed: { kind: 'continue', reason: 'M-DECISION-REASON', closureLikelyNextTime: 'true' } },
   { step: 'exit-planning', typed: { agenciesAsked: 'true', exitStrategies: 'M-EXIT-STRATEGIES' } },
-  { step: 'next-meeting', typed: { familyPreference: 'in-person', proposedDate: '2026-12-22', proposedTime: '10:30' } },
+  { step: 'next-meeting', typed: { familyPreference: 'in-person', proposedDate: '2026-12-22', proposedTime: '10:30', venue: 'M-VENUE' } },
 ];
 
 export const MARKERS: string[] = [

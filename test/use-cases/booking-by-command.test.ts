@@ -37,7 +37,7 @@ function lastReview(): Review {
       nextReview: { earliest: '2026-12-22', latest: '2027-01-05', target: '2026-12-22', explanation: 'First review: between Tue 22 Dec 2026 and Tue 5 Jan 2027.' },
       nextReviewNote: '', chair: { ok: true, message: '' }, meetingDate: null, previousReviews: 0, historyFrom: 'bot',
     },
-    nextMeeting: { familyPreference: 'in-person', parentPreferences: [], proposedDate: '', proposedTime: '', dateReason: '', dateVerdict: null, booking: null },
+    nextMeeting: { familyPreference: 'in-person', parentPreferences: [], proposedDate: '', proposedTime: '', venue: '', schoolAgeChild: 'no', dateReason: '', dateVerdict: null, booking: null },
   };
 }
 

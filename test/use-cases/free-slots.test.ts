@@ -114,6 +114,21 @@ describe('FreeSlots.offer', () => {
     expect(offer.unreadable.sort()).toEqual(['Pat Parent', 'Rose Gran', 'Sam Chair']);
   });
 
+  it('does not wait on a calendar that does not answer: past the time limit the times are found without it', async () => {
+    const silent = new CountingCalendar({});
+    silent.freeBusy = (...args) => {
+      silent.asked.push({ organiser: args[0], people: args[1], from: args[2], to: args[3] });
+      return new Promise<never>(() => undefined);
+    };
+    const { db } = await openDatabase();
+    const freeSlots = new FreeSlots(silent, new KyselyBookingStore(db), englandAndWales, DEFAULT_SLOT_RULES, { timeoutMs: 50 });
+    const offer = await freeSlots.offer(request());
+    await db.destroy();
+    expect(silent.asked).toHaveLength(1);
+    expect(offer.slots).toHaveLength(5);
+    expect(offer.unreadable.sort()).toEqual(['Pat Parent', 'Rose Gran', 'Sam Chair']);
+  });
+
   it('does not ask the calendar when nobody has an email, and offers nothing for a window already past', async () => {
     const calendar = new CountingCalendar({});
     const { freeSlots, close } = await freeSlotsWith(calendar);

@@ -10,6 +10,10 @@ import {
   nextReviewWindow,
 } from '../timescales';
 import { CaseReview, CaseSummary } from './case-review';
+import { meetingTimeInWords } from '../review/next-booking';
+
+/** When a case's next review is booked (its soonest upcoming booking), by case reference. */
+export type BookedReviews = ReadonlyMap<string, { readonly start: string; readonly end: string }>;
 
 /** The reviews signed off for a case before this one: what its next window counts from. */
 export { historyOf } from '../review/case-knowledge';
@@ -46,8 +50,15 @@ export function dueItems(
   packs: ReadonlyMap<string, PolicyPack>,
   calendar: WorkingDayCalendar,
   today: string,
+  booked: BookedReviews = new Map(),
 ): DueItem[] {
-  return collect(cases, packs, calendar, today, true);
+  return collect(cases, packs, calendar, today, true).map((item) => withBooking(item, booked.get(item.caseReference)));
+}
+
+/** A review due or overdue that is already booked says when: "The next review is booked for Tue 12 Jan 2027, 15:30 to 16:30." */
+function withBooking(item: DueItem, booking: { readonly start: string; readonly end: string } | undefined): DueItem {
+  if (!booking || (item.kind !== 'review-due' && item.kind !== 'review-overdue')) return item;
+  return { ...item, message: `${item.message} The next review is booked for ${meetingTimeInWords(booking.start, booking.end)}.` };
 }
 
 function collect(

@@ -50,6 +50,7 @@ export const LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
     escalate: 'Escalate: strategy discussion / s47',
   },
   familyPreference: { 'in-person': 'In person', online: 'On Teams' },
+  schoolAgeChild: { yes: 'Yes', no: 'No' },
 };
 
 export function labelOf(kind: string, code: string): string {

@@ -3,7 +3,8 @@ import { mayTakeChair } from './chair-hand-over';
 import { applicableSteps, nextStep, previousStep, stepApplies, stepSatisfied } from './agenda';
 import { DecisionContext, caseHistoryFor, isKnownCase } from './case-knowledge';
 import { caseReferences, carryForwardActions } from './new-review';
-import { Review, STEP_IDS, StepId, TeamsPerson } from './review';
+import { BookingRules, nextBookingOf, withSlotOffer } from './next-booking';
+import { Review, STEP_IDS, SlotOffer, StepId, TeamsPerson } from './review';
 import { ReviewEvent } from './review-events';
 import { samePerson } from './same-person';
 import { assessTimescales, judgeProposedDate, missingReasons } from './review-timescales';
@@ -14,8 +15,13 @@ export type ReviewCommand =
   | { readonly type: 'submit'; readonly step: StepId; readonly form: FormValues; readonly intent: 'continue' | 'save' }
   | { readonly type: 'back'; readonly step: StepId }
   | { readonly type: 'goto'; readonly step: StepId }
-  /** `choices`: the confirmation card's ticks and letters; absent, everyone as recorded and no child letter. */
-  | { readonly type: 'sign-off'; readonly choices?: FormValues }
+  /**
+   * `choices`: the confirmation card's ticks and letters (absent: everyone as recorded, no child letter);
+   * with the service's booking rules, sign-off records the booking of the next meeting it asks for.
+   */
+  | { readonly type: 'sign-off'; readonly choices?: FormValues; readonly booking?: BookingRules }
+  /** The free times found for the next meeting (by the use case, from the calendars), offered on its step. */
+  | { readonly type: 'offer-times'; readonly offer: SlotOffer }
   | { readonly type: 'cancel' }
   | { readonly type: 'hand-chair'; readonly to: TeamsPerson }
   | { readonly type: 'add-attendee'; readonly form: FormValues };
@@ -92,7 +98,10 @@ export function decide(review: Review, command: ReviewCommand, actor: TeamsPerso
       }
       return changed(review, { currentStep: command.step }, now);
     case 'sign-off':
-      return signOff(review, actor, now, command.choices ?? {});
+      return signOff(review, actor, now, command.choices ?? {}, command.booking);
+    case 'offer-times':
+      if (review.currentStep !== 'next-meeting') return staleStep();
+      return changed(withSlotOffer(review, command.offer), {}, now);
     case 'cancel':
       return changed(review, { status: 'cancelled', cancelled: { by: actor, at: now } }, now, [{ type: 'cancelled', by: actor, at: now }]);
     case 'hand-chair':
@@ -222,8 +231,8 @@ function handChair(review: Review, to: TeamsPerson, now: string): Decision {
   return changed(review, { chair: to, chairHandOvers }, now, [{ type: 'chair-handed-over', from: review.chair, to }]);
 }
 
-/** Signed off with who receives the minutes: each attendee's tick, and the children sent their own letter. */
-function signOff(review: Review, actor: TeamsPerson, now: string, form: FormValues): Decision {
+/** Signed off with who receives the minutes (each attendee's tick, the children sent their own letter) and the next meeting's booking. */
+function signOff(review: Review, actor: TeamsPerson, now: string, form: FormValues, rules: BookingRules | undefined): Decision {
   if (review.currentStep !== 'minutes') return staleStep();
   const outstanding = outstandingSteps(review);
   if (outstanding.length > 0) {
@@ -231,7 +240,10 @@ function signOff(review: Review, actor: TeamsPerson, now: string, form: FormValu
   }
   const read = readSignOffChoices(review, form);
   if (!read.ok) return refuse('INVALID_INPUT', 'Some answers need attention.', read.fieldErrors);
-  return changed(review, { status: 'signed-off', signOff: { by: actor, at: now }, attendees: read.attendees, minutesChoices: read.choices }, now, [
+  // The next meeting is booked from the signed-off record: what the calendar is asked to hold is kept with it.
+  const plan = rules && review.nextMeeting ? nextBookingOf(review, rules) : undefined;
+  const nextMeeting = plan?.kind === 'book' && review.nextMeeting ? { nextMeeting: { ...review.nextMeeting, booking: plan.booking } } : {};
+  return changed(review, { status: 'signed-off', signOff: { by: actor, at: now }, attendees: read.attendees, minutesChoices: read.choices, ...nextMeeting }, now, [
     { type: 'signed-off', by: actor, at: now },
   ]);
 }

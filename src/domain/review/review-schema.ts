@@ -133,8 +133,22 @@ const nextMeeting = z.object({
   proposedTime: str,
   dateReason: str,
   dateVerdict: verdict.nullable(),
-  booking: z.null(),
+  venue: str.default(''),
+  schoolAgeChild: z.enum(YES_NO).default('no'),
+  booking: z
+    .object({
+      bookingKey: str,
+      start: str,
+      end: str,
+      online: z.boolean(),
+      location: str,
+      organiser: z.object({ name: str, email: str }),
+    })
+    .nullable(),
 });
+
+const slot = z.object({ start: str, end: str, date: str, time: str, endTime: str });
+const slotOffer = z.object({ slots: z.array(slot), unreadable: z.array(str), schoolAgeChild: z.boolean(), at: str });
 
 const stepId = z.enum(STEP_IDS);
 
@@ -165,6 +179,8 @@ const reviewShape = {
   outcome: outcome.optional(),
   exitPlanning: z.object({ agenciesAsked: z.boolean(), exitStrategies: str }).optional(),
   nextMeeting: nextMeeting.optional(),
+  slotOffer: slotOffer.optional(),
+  bookedAs: z.object({ bookingKey: str, start: str, end: str, online: z.boolean(), location: str, caseReferences: z.array(str) }).optional(),
   signOff: signed.optional(),
   minutesChoices: z
     .object({

@@ -168,8 +168,54 @@ export interface NextMeeting {
   /** Why, when the proposed date is outside the window for the next review. */
   readonly dateReason: string;
   readonly dateVerdict: { readonly ok: boolean; readonly message: string } | null;
-  /** Filled by the booking capability; null until then. */
-  readonly booking: null;
+  /** Where it is held when in person: the invitation's location ('' when online or not known yet). */
+  readonly venue: string;
+  /** Whether a child of school age (5 to 16) will attend: school hours are then kept clear. */
+  readonly schoolAgeChild: (typeof YES_NO)[number];
+  /** The booking sign-off asked for (made by the outbox); null until sign-off, or when none could be asked. */
+  readonly booking: NextMeetingBooking | null;
+}
+
+/** The next meeting as booked at sign-off: what the calendar is asked to hold. */
+export interface NextMeetingBooking {
+  /** The booking's key in the bookings table (bookingKeyOf). */
+  readonly bookingKey: string;
+  /** ISO instants in UTC. */
+  readonly start: string;
+  readonly end: string;
+  readonly online: boolean;
+  readonly location: string;
+  readonly organiser: { readonly name: string; readonly email: string };
+}
+
+/** The booking a new review was started from (the one its last review here booked): set-up starts from it. */
+export interface BookedAs {
+  readonly bookingKey: string;
+  /** ISO instants in UTC. */
+  readonly start: string;
+  readonly end: string;
+  readonly online: boolean;
+  readonly location: string;
+  readonly caseReferences: readonly string[];
+}
+
+/** One time offered for the next meeting (found free by the slot search). */
+export interface OfferedSlot {
+  /** ISO instants in UTC. */
+  readonly start: string;
+  readonly end: string;
+  /** The London date and wall-clock times. */
+  readonly date: string;
+  readonly time: string;
+  readonly endTime: string;
+}
+
+/** The times offered at the next-meeting step, and whose calendars could not be read when they were found. */
+export interface SlotOffer {
+  readonly slots: readonly OfferedSlot[];
+  readonly unreadable: readonly string[];
+  readonly schoolAgeChild: boolean;
+  readonly at: string;
 }
 
 export interface SetUp {
@@ -278,6 +324,10 @@ export interface Review {
   readonly outcome?: Outcome;
   readonly exitPlanning?: ExitPlanning;
   readonly nextMeeting?: NextMeeting;
+  /** The booking this review was started from, when its last review here booked it. */
+  readonly bookedAs?: BookedAs;
+  /** The free times found for the next meeting, offered on its step. */
+  readonly slotOffer?: SlotOffer;
   readonly signOff?: SignOff;
   /** Set with the sign-off: who receives which letter (each attendee's tick is on the attendee). */
   readonly minutesChoices?: MinutesChoices;

@@ -48,6 +48,17 @@ describe('what is due on a case', () => {
     expect(dueItems([summary({})], packs, calendar, today).map((i) => i.kind)).toEqual(kinds);
   });
 
+  it('a review due or overdue that is booked says when; other items and other cases are as they were', () => {
+    const booked = new Map([['CIN-1', { start: '2026-12-08T15:30:00.000Z', end: '2026-12-08T16:30:00.000Z' }]]);
+    const [due] = dueItems([summary({}), summary({ caseReference: 'CIN-2' })], packs, calendar, '2026-12-01', booked).filter((i) => i.caseReference === 'CIN-1');
+    expect(due!.kind).toBe('review-due');
+    expect(due!.message).toMatch(/^The next review is due: .* The next review is booked for Tue 8 Dec 2026, 15:30 to 16:30\.$/);
+    const other = dueItems([summary({ caseReference: 'CIN-2' })], packs, calendar, '2026-12-01', booked);
+    expect(other[0]!.message).not.toContain('booked');
+    const overdue = dueItems([summary({})], packs, calendar, '2026-12-15', booked);
+    expect(overdue[0]!.message).toContain('The next review is booked for Tue 8 Dec 2026, 15:30 to 16:30.');
+  });
+
   it('the scan leaves out reviews merely due; a meeting in progress shows its minutes, not an overdue review', () => {
     expect(complianceAlerts([summary({})], packs, calendar, '2026-12-01')).toEqual([]);
     const holding = summary({ openMeetingDate: '2026-12-14', openMinutesDue: '2026-12-21' });

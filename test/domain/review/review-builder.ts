@@ -194,7 +194,7 @@ export const VALID_FORMS: Readonly<Record<FormStep, FormBuilder>> = {
   }),
   outcome: () => outcomeValues(),
   'exit-planning': () => ({ agenciesAsked: 'true', exitStrategies: 'School will continue the weekly check-ins' }),
-  'next-meeting': (review) => ({ familyPreference: 'in-person', proposedDate: addDays(meetingDateOf(review), 28), proposedTime: '10:00' }),
+  'next-meeting': (review) => ({ familyPreference: 'in-person', proposedDate: addDays(meetingDateOf(review), 28), proposedTime: '10:00', venue: 'Bridge Street Family Centre' }),
 };
 
 // ---- driving the machine ---------------------------------------------------------------------

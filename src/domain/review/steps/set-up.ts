@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CHAIR_ROLES, Child, LEAD_WORKERS, MEETING_MODES, MEETING_TYPES, Review } from '../review';
 import { labelOf } from '../review-labels';
 import { HISTORY_SECTION } from '../review-timescales';
+import { meetingTimeInWords } from '../next-booking';
+import { londonDateOf } from '../../booking/london-wall-clock';
 import { TEXT_LIMITS, isBlankRow, keyFor, parseWith, rowsOf, trimmedText } from '../step-forms/form-values';
 import { addDays, addMonths, formatCalendarDate } from '../../timescales/calendar-date';
 import { choiceField, customField, dateField, longText, objectOf, optionalDateField, shortText } from './fields';
@@ -69,15 +71,19 @@ export const setUpStep = {
   },
   form(review, { today, packChoices, defaultPackId, typed }) {
     const s = review.setUp;
-    const children = s?.children ?? [];
+    const booked = review.bookedAs;
+    // A review started from a booking begins with its date, how it is held and its cases.
+    const children: ReadonlyArray<Pick<Child, 'firstName' | 'caseReference'>> = s?.children ?? (booked?.caseReferences ?? []).map((caseReference) => ({ firstName: '', caseReference }));
+    const bookedDate = booked ? londonDateOf(Date.parse(booked.start)) : undefined;
+    const bookedMode = booked ? (booked.online ? 'online' : 'in-person') : undefined;
     return [
       section('The meeting', [
         input(fields.meetingType, s?.meetingType),
-        input(fields.meetingDate, s?.meetingDate ?? today, undefined, { dateRange: { min: addMonths(today, -12), max: addMonths(today, 12) } }),
-        input(fields.mode, s?.mode),
+        input(fields.meetingDate, s?.meetingDate ?? bookedDate ?? today, undefined, { dateRange: { min: addMonths(today, -12), max: addMonths(today, 12) } }),
+        input(fields.mode, s?.mode ?? bookedMode),
         input(fields.chairName, s?.chairName ?? review.chair.name),
         input(fields.chairRole, s?.chairRole),
-      ]),
+      ], booked ? `Booked for ${meetingTimeInWords(booked.start, booked.end)}, ${booked.online ? 'on Teams' : `in person at ${booked.location}`}.` : ''),
       section('The case', [
         input(fields.planStartDate, s?.planStartDate, undefined, { dateRange: { max: s?.meetingDate ?? today } }),
         input(fields.policyPackId, s?.policyPackId ?? defaultPackId, undefined, { choices: packChoices }),

@@ -90,7 +90,7 @@ describe('next meeting', () => {
   const valid = { familyPreference: 'online', proposedDate: '2026-03-30', proposedTime: '14:30' };
 
   it('turns a valid form into exactly the typed proposal, not yet booked', () => {
-    expect(patchOf(parseStep('next-meeting', valid))).toStrictEqual({ nextMeeting: { familyPreference: 'online', parentPreferences: [], proposedDate: '2026-03-30', proposedTime: '14:30', dateReason: '', dateVerdict: null, booking: null } });
+    expect(patchOf(parseStep('next-meeting', valid))).toStrictEqual({ nextMeeting: { familyPreference: 'online', parentPreferences: [], proposedDate: '2026-03-30', proposedTime: '14:30', dateReason: '', venue: '', schoolAgeChild: 'no', dateVerdict: null, booking: null } });
   });
 
   it('the time is optional', () => {
