@@ -39,23 +39,10 @@ export function minutesPlanHandler(deps: MinutesDeliveryDependencies & { readonl
 export function minutesTeamsHandler(
   deps: MinutesDeliveryDependencies & { readonly chats: PersonalChats; readonly directory: ConversationDirectory; readonly installer?: TeamsAppInstaller },
 ): EffectHandler {
-  // A send that outlived the dispatcher's time limit may still land: a retry of it in this process
-  // waits for it first (and then finds it sent), rather than sending a second card beside it.
-  const inFlight = new Map<string, Promise<void>>();
-  const teams = {
+  return {
     pacedPerChat: true,
-    async perform(effect: StoredEffect): Promise<void> {
+    async perform(effect) {
       const payload = payloadOf(effect);
-      await inFlight.get(payload.deliveryKey)?.catch(() => undefined);
-      const attempt = teams.send(effect, payload);
-      inFlight.set(payload.deliveryKey, attempt);
-      try {
-        await attempt;
-      } finally {
-        if (inFlight.get(payload.deliveryKey) === attempt) inFlight.delete(payload.deliveryKey);
-      }
-    },
-    async send(effect: StoredEffect, payload: DeliveryPayload): Promise<void> {
       if (await alreadySent(deps, payload)) return;
       const review = await signedOff(deps, effect);
       if (!payload.teams) throw new EffectFailure('PAYLOAD_INVALID', 'a Teams delivery without a Teams identity', { retryable: false });
@@ -81,7 +68,6 @@ export function minutesTeamsHandler(
       await deps.deliveries.record(payload.deliveryKey, { status: 'sent', channel: 'teams' }, deps.now());
     },
   };
-  return teams;
 }
 
 /** 'minutes.email': the version as a PDF attachment, with the delivery key as the email's idempotency key. */
