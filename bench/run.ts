@@ -57,7 +57,7 @@ async function main(): Promise<void> {
 
   console.log(`\n5. Minutes documents: the largest meeting's PDF beside its card\n`);
   const render = await benchMinutesRender();
-  console.log(`draft-minutes card (15 attendees, 30 actions): median ${render.cardMs.toFixed(1)} ms; tagged PDF of the same size: median ${render.pdfMs.toFixed(1)} ms (${(render.pdfMs / render.cardMs).toFixed(1)}x the card), ${render.pages} pages`);
+  console.log(`draft-minutes card (15 attendees, 30 actions): median ${render.cardMs.toFixed(1)} ms; tagged PDF of a 20-attendee, 30-action sample: median ${render.pdfMs.toFixed(1)} ms (${(render.pdfMs / render.cardMs).toFixed(1)}x the card), ${render.pages} pages`);
   const d = render.delivered;
   console.log(`one record as delivered (20 attendees, 30 actions, professionals' version): card median ${d.cardMs.toFixed(1)} ms; tagged PDF median ${d.pdfMs.toFixed(1)} ms (${(d.pdfMs / d.cardMs).toFixed(1)}x the card), ${d.pages} pages`);
 

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Kysely } from 'kysely';
 import { openPostgres } from '../../src/store/review-database';
 import { BotProcess, freePort, transpiledBot } from '../support/bot-process';
@@ -40,7 +39,7 @@ function effectsDone(output: string): Record<string, number> {
 describe('two bot processes on one PostgreSQL deliver the minutes once to each recipient', () => {
   const newSchema = postgresSchemas('delivery2');
   const harness = new BotUnderTest();
-  const mailDir = join(harness.directory, 'mail');
+  const mailDir = harness.mailDir;
   const processes: BotProcess[] = [];
   let db: Kysely<any> | undefined;
 

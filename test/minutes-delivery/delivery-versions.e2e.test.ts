@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { MinutesDelivery } from '../../src/ports/delivery-store';
 import { BotUnderTest } from '../support/bot-under-test';
 import { textOf } from '../support/card-reader';
@@ -46,8 +45,8 @@ describe('minutes delivered after a sign-off through HTTP: each recipient their 
 
   beforeAll(async () => {
     bot = new BotUnderTest();
-    mailDir = join(bot.directory, 'mail');
-    await bot.start({ MAIL_DIR: mailDir });
+    mailDir = bot.mailDir;
+    await bot.start();
     const { reviewId, minutesCard } = await walkMeeting(bot, { chair, people: PEOPLE, professionalsOnly: MARKED });
     await confirmSignOff(bot, chair, minutesCard);
     await bot.effectsSettled(20_000);
