@@ -124,13 +124,13 @@ async function walkReviews(harness: BotUnderTest, open: readonly OpenReview[], l
  * (requests, the local connector, reading the cards) stays in this one, so it does not eat the
  * bot's time. The echo bot is measured the same way.
  */
-export async function botInItsOwnProcess(script: string): Promise<{ harness: BotUnderTest; bot: BotProcess }> {
+export async function botInItsOwnProcess(script: string, env: Record<string, string> = {}): Promise<{ harness: BotUnderTest; bot: BotProcess }> {
   const harness = new BotUnderTest();
   await harness.connector.start();
   // Every chat's roster: its chair (who starts the review) and these two, as the walk expects.
   harness.connector.members = [teamsUser('Mum', 9001), teamsUser('Teacher', 9002)];
   // BOT_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the bot under the load.
-  const bot = new BotProcess({ SQLITE_FILE: harness.sqliteFile, LOG_LEVEL: 'error' }, script, (process.env.BOT_NODE_OPTIONS ?? '').split(' ').filter((o) => o !== ''));
+  const bot = new BotProcess({ SQLITE_FILE: harness.sqliteFile, LOG_LEVEL: 'error', ...env }, script, (process.env.BOT_NODE_OPTIONS ?? '').split(' ').filter((o) => o !== ''));
   harness.bot = { url: await bot.start(await freePort()) } as never;
   return { harness, bot };
 }

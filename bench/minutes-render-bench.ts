@@ -2,12 +2,16 @@ import { CardTemplates } from '../src/cards/card-templates';
 import { ReviewCards } from '../src/cards/review-cards';
 import { renderMinutesPdf } from '../src/documents/minutes-pdf';
 import { largeMinutesDocument } from '../src/documents/large-minutes-sample';
-import { largeReview } from '../test/cards/large-review';
+import { minutesDocumentOf } from '../src/domain/minutes-delivery';
+import { minutesCard } from '../src/minutes-delivery';
+import { LARGE_MEETING, largeReview } from '../test/cards/large-review';
 
 export interface MinutesRenderFigures {
   readonly cardMs: number;
   readonly pdfMs: number;
   readonly pages: number;
+  /** One record (the largest meeting accepted: 20 attendees, 30 actions) as it is delivered: the professionals' card and PDF. */
+  readonly delivered: { readonly cardMs: number; readonly pdfMs: number; readonly pages: number };
 }
 
 function median(samples: number[]): number {
@@ -32,6 +36,24 @@ export async function benchMinutesRender(runs = 20): Promise<MinutesRenderFigure
     pdf = await renderMinutesPdf(document);
     pdfTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  return { cardMs: median(cardTimes), pdfMs: median(pdfTimes), pages };
+  const pagesOf = (bytes: Buffer) => (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  // The same record both ways: the minutes of the largest review accepted, as sent to a professional.
+  const largest = minutesDocumentOf({ ...largeReview((t) => t, { ...LARGE_MEETING, attendees: 20 }), status: 'signed-off' }, 'professionals');
+  const deliveredCard: number[] = [];
+  const deliveredPdf: number[] = [];
+  let delivered: Buffer = Buffer.alloc(0);
+  for (let i = 0; i < runs; i++) {
+    let start = process.hrtime.bigint();
+    minutesCard(largest);
+    deliveredCard.push(Number(process.hrtime.bigint() - start) / 1e6);
+    start = process.hrtime.bigint();
+    delivered = await renderMinutesPdf(largest);
+    deliveredPdf.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return {
+    cardMs: median(cardTimes),
+    pdfMs: median(pdfTimes),
+    pages: pagesOf(pdf),
+    delivered: { cardMs: median(deliveredCard), pdfMs: median(deliveredPdf), pages: pagesOf(delivered) },
+  };
 }

@@ -189,7 +189,10 @@ export class OutboxDispatcher {
         logger.log('warn', 'effect.failed', { ...ids, code: failure.code, attempts });
         return;
       }
-      const delay = retryDelayMs(this.o.retry, attempts, this.o.random(), failure.options.retryAfterMs);
+      // A call that ran out of time may still land (the limit only stopped the waiting): no one, here
+      // or in another process, tries it again before the lease it was taken under has run out.
+      const leaseLeft = error instanceof TimeLimitReached ? started + this.o.leaseMs - this.o.clock() : 0;
+      const delay = Math.max(retryDelayMs(this.o.retry, attempts, this.o.random(), failure.options.retryAfterMs), leaseLeft);
       await outbox.retryAt(effect.id, this.owner, iso(this.o.clock() + delay), true, detail);
       logger.log('info', 'effect.retry', { ...ids, code: failure.code, attempts, delayMs: delay });
     }
@@ -201,10 +204,16 @@ function asFailure(error: unknown): EffectFailure {
   return new EffectFailure('UNEXPECTED', (error as Error)?.message ?? String(error), { retryable: true, mayHaveHappened: true });
 }
 
+class TimeLimitReached extends EffectFailure {
+  constructor(ms: number) {
+    super('TIMEOUT', `no answer within ${ms} ms`, { retryable: true, mayHaveHappened: true });
+  }
+}
+
 async function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new EffectFailure('TIMEOUT', `no answer within ${ms} ms`, { retryable: true, mayHaveHappened: true })), ms);
+    timer = setTimeout(() => reject(new TimeLimitReached(ms)), ms);
   });
   try {
     return await Promise.race([work, limit]);

@@ -1,3 +1,5 @@
+import { silentLogger } from '../../src/logging/logger';
+import { OutboxDispatcher } from '../../src/outbox/outbox-dispatcher';
 import { MAX_MINUTES_CARD_BYTES, MINUTES_TEAMS } from '../../src/minutes-delivery';
 import { DeliveryStore } from '../../src/ports/delivery-store';
 import { EffectFailure } from '../../src/ports/effect-failure';
@@ -212,5 +214,25 @@ describe('a process that dies between the send and its record', () => {
     await rig.handlers['minutes.email']!.perform({ ...email, attempts: 1 });
     expect(await rig.emails()).toHaveLength(1);
     expect(await rig.deliveries.get('review-7:minutes:dad:family')).toMatchObject({ status: 'sent', channel: 'email' });
+  });
+});
+
+describe('a Teams send that outlives the time limit', () => {
+  let rig: DeliveryRig;
+  afterEach(() => rig.stop());
+
+  it('is not sent again beside itself: its retry waits out the lease it was taken under, then finds it sent', async () => {
+    rig = await new DeliveryRig().start([attendee('sw', 'Sue Worker', 'social-care', { aad: 'aad-sue' })]);
+    rig.connector.personalPostDelayMs = 300; // Teams answers after the dispatcher stopped waiting
+    await rig.signOff();
+    const dispatcher = new OutboxDispatcher({ outbox: rig.outbox, handlers: rig.handlers, logger: silentLogger, callTimeoutMs: 50, leaseMs: 600, retry: { baseMs: 1, capMs: 1, maxAttempts: 10 } });
+    const teamsDone = async () => (await rig.outbox.ofReview('review-7')).some((e) => e.kind === MINUTES_TEAMS && e.status === 'done');
+    for (let round = 0; round < 200 && !(await teamsDone()); round++) {
+      await dispatcher.runOnce();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(await teamsDone()).toBe(true);
+    expect(await rig.deliveries.get('review-7:minutes:sw:professionals')).toMatchObject({ status: 'sent', channel: 'teams' });
+    expect(rig.connector.postedTo(rig.connector.personalChatOf('aad-sue')!)).toHaveLength(1);
   });
 });

@@ -158,6 +158,22 @@ describe('OutboxDispatcher.runOnce', () => {
     expect(h.performed).toHaveLength(2);
   });
 
+  it('does not try a timed-out call again before the lease it was taken under runs out: it may still land', async () => {
+    await queue({ key: 'slow' });
+    const h = recording((_, call) => (call === 1 ? new Promise<void>(() => undefined) : Promise.resolve()));
+    const d = dispatcher({ 'post-message': h.handler }, { callTimeoutMs: 20, leaseMs: 30_000, random: () => 0 });
+    await d.runOnce();
+    const after = await stored('slow');
+    expect(after).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(Date.parse(after.notBefore)).toBeGreaterThanOrEqual(T0 + 30_000);
+    now = T0 + 29_999;
+    expect(await d.runOnce()).toBe(0);
+    now = Date.parse(after.notBefore);
+    await d.runOnce();
+    expect(h.performed).toHaveLength(2);
+    expect(await stored('slow')).toMatchObject({ status: 'done' });
+  });
+
   it('fails an effect after maxAttempts tries', async () => {
     await queue({ key: 'doomed' });
     const h = recording(async () => {

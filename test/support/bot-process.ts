@@ -1,8 +1,40 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
 
 const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The bot's source transpiled once to JavaScript (as ts-node would, file by file), for a test that
+ * starts the bot many times: each start then skips transpiling it again. It lives under
+ * node_modules/.cache, inside the project, so the bot finds its shipped files and its packages as
+ * from src/. Returns the entry point, relative to the project, for BotProcess.
+ */
+export function transpiledBot(): string {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) files.push(path);
+    }
+  };
+  walk(join(ROOT, 'src'));
+  const sources = files.sort().map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  const hash = createHash('sha256');
+  for (const { file, text } of sources) hash.update(file).update(text);
+  const out = join(ROOT, 'node_modules', '.cache', `cin-bot-${hash.digest('hex').slice(0, 16)}`);
+  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true, isolatedModules: true };
+  for (const { file, text } of sources) {
+    const target = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, ts.transpileModule(text, { compilerOptions: options, fileName: file }).outputText);
+  }
+  return relative(ROOT, join(out, 'src', 'main.js'));
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

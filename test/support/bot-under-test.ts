@@ -25,12 +25,17 @@ export class BotUnderTest {
     return join(this.directory, 'reviews.sqlite');
   }
 
+  /** Where the bot writes its emails (never the project's ./data/mail). */
+  get mailDir(): string {
+    return join(this.directory, 'mail');
+  }
+
   /** The date the bot believes it is, in Europe/London; tests move it to check timescales. */
   today = '2026-11-24';
 
   async start(env: Record<string, string> = {}): Promise<this> {
     await this.connector.start();
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SQLITE_FILE: this.sqliteFile, ...env });
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SQLITE_FILE: this.sqliteFile, MAIL_DIR: this.mailDir, ...env });
     this.bot = await startBot(config, silentLogger, () => ({ now: `${this.today}T10:00:00.000Z`, today: this.today }));
     return this;
   }

@@ -66,6 +66,11 @@ export class LocalConnector {
   /** Upload sessions handed out and not yet completed. */
   private readonly openSessions = new Set<string>();
   private refusedUploads: { status: number; left: number } | undefined;
+  /**
+   * Posts into a 1:1 chat are recorded on arrival and answered this long after, as Teams takes its
+   * time to answer: the window in which a message is sent and the bot does not yet know it.
+   */
+  personalPostDelayMs = 0;
   /** The 1:1 chats started, by member id, and whose they are. */
   private readonly personalChats = new Map<string, string>();
   /** While set, updates (PUT) are recorded on arrival but not answered: a connector that stalls. */
@@ -114,6 +119,12 @@ export class LocalConnector {
   failUploads(status: number, count: number): void {
     this.refusedUploads = { status, left: count };
   }
+  /** The next `count` posts into 1:1 chats are refused with this status (not recorded: nothing was delivered). */
+  failPersonalPosts(status: number, count: number): void {
+    this.refusedPersonalPosts = { status, left: count };
+  }
+
+  private refusedPersonalPosts: { status: number; left: number; retryAfterSeconds?: number } | undefined;
 
   /** Stall every update from now on until `release()`: they arrive, and wait for an answer. */
   holdUpdates(): void {
@@ -129,6 +140,20 @@ export class LocalConnector {
     const waiting = this.held ?? [];
     this.held = undefined;
     for (const answer of waiting) answer();
+  }
+
+  /**
+   * Resolves once no client holds a connection open: after a bot process is killed, once every one of
+   * its sockets has closed, whatever it had sent has arrived and been recorded.
+   */
+  async idle(timeoutMs = 5000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const open = await new Promise<number>((resolve, reject) => this.server!.getConnections((e, n) => (e ? reject(e) : resolve(n))));
+      if (open === 0) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`connections to the local connector still open after ${timeoutMs} ms`);
   }
 
   /** Messages posted into one conversation. */
@@ -193,7 +218,8 @@ export class LocalConnector {
     if (parts[3] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
       const activity = JSON.parse(body || '{}') as Record<string, any>;
       const id = req.method === 'PUT' ? (parts[4] ?? '') : `sent-${this.nextId++}`;
-      const refused = req.method === 'PUT' ? this.refusedUpdates : undefined;
+      const personal = [...this.personalChats.values()].includes(conversationId);
+      const refused = req.method === 'PUT' ? this.refusedUpdates : personal ? this.refusedPersonalPosts : undefined;
       if (refused && refused.left > 0) {
         refused.left--;
         res.writeHead(refused.status, { 'content-type': 'application/json', ...(refused.retryAfterSeconds !== undefined ? { 'retry-after': String(refused.retryAfterSeconds) } : {}) });
@@ -201,6 +227,7 @@ export class LocalConnector {
       }
       this.sent.push({ method: req.method, conversationId, id, activity });
       if (req.method === 'PUT' && this.held) return void this.held.push(() => reply(200, { id }));
+      if (req.method === 'POST' && personal && this.personalPostDelayMs > 0) return void setTimeout(() => reply(200, { id }), this.personalPostDelayMs);
       return reply(200, { id });
     }
     reply(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
