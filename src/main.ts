@@ -89,18 +89,26 @@ export async function openStorage(config: Config): Promise<Storage> {
 export interface OutsideSystems {
   readonly mail: MailSender;
   readonly calendar: Calendar;
-  /** Only the embedded calendar needs the bot to send the invitations itself; Exchange sends its own. */
-  readonly invitations?: MailSender;
+  /** Sends the invitations the calendar does not (all of them for the embedded calendar; those invited alone with Exchange). */
+  readonly invitations: MailSender;
+  /** Exchange tells the event's own attendees itself. */
+  readonly calendarTellsAttendees: boolean;
   readonly installer?: TeamsAppInstaller;
 }
 
 export function connectOutsideSystems(config: Config, storage: Storage): OutsideSystems {
   if (config.graph) {
     const graph = createGraphAdapters({ ...config.graph, sharedMailbox: config.mail.from.address });
-    return { mail: graph.mailSender, calendar: graph.calendar, ...(config.graph.teamsAppCatalogId ? { installer: graph.teamsAppInstaller } : {}) };
+    return {
+      mail: graph.mailSender,
+      calendar: graph.calendar,
+      invitations: graph.mailSender,
+      calendarTellsAttendees: true,
+      ...(config.graph.teamsAppCatalogId ? { installer: graph.teamsAppInstaller } : {}),
+    };
   }
   const mail = new FolderMailSender({ directory: config.mail.directory, from: config.mail.from });
-  return { mail, calendar: storage.localCalendar, invitations: mail };
+  return { mail, calendar: storage.localCalendar, invitations: mail, calendarTellsAttendees: false };
 }
 
 /**
@@ -159,7 +167,7 @@ export async function startBot(config: Config, logger: Logger, clock = systemClo
       [CASE_FILE_UPLOAD]: caseFileUploadHandler(caseFile),
       [CASE_FILE_INFO]: caseFileInfoHandler(caseFile),
       [BOOKING_REQUEST]: bookingRequest,
-      ...bookingEffectHandlers({ bookings: storage.bookings, calendar: outside.calendar, ...(outside.invitations ? { invitations: outside.invitations } : {}) }),
+      ...bookingEffectHandlers({ bookings: storage.bookings, calendar: outside.calendar, invitations: outside.invitations, calendarTellsAttendees: outside.calendarTellsAttendees }),
     },
     logger,
     leaseMs: config.outbox.leaseMs,

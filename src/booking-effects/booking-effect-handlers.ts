@@ -8,6 +8,7 @@ import {
   bookingDescription,
   bookingSchema,
   bookingSubject,
+  invitedAlone,
   isSuperseded,
 } from '../domain/booking/booking';
 import type { BookingStore } from '../ports/booking-store';
@@ -22,10 +23,12 @@ export interface BookingEffectsOptions {
   readonly bookings: BookingStore;
   readonly calendar: Calendar;
   /**
-   * Set when the calendar tells nobody itself (the embedded local calendar, no Exchange): each invitee
-   * is then sent an email with the change's `.ics`. Leave it out for Graph: Exchange sends its own.
+   * Sends the invitations the calendar does not: with the embedded calendar (which tells nobody) every
+   * invitee's; with Graph (Exchange tells those on the event) the invitees invited alone.
    */
   readonly invitations?: MailSender;
+  /** True for Graph: the event's own attendees are told by Exchange. */
+  readonly calendarTellsAttendees?: boolean;
 }
 
 const payloadSchema = z.object({ bookingKey: z.string(), sequence: z.number().int().min(0), booking: bookingSchema });
@@ -54,7 +57,8 @@ export function calendarEventOf(booking: Booking): CalendarEvent {
     subject: bookingSubject(booking),
     start: booking.start,
     end: booking.end,
-    attendees: booking.attendees.map((a) => ({ name: a.name, address: a.email })),
+    // Exchange shows every attendee of an event to every other: only professionals are put on it.
+    attendees: booking.attendees.filter((a) => !invitedAlone(a)).map((a) => ({ name: a.name, address: a.email })),
     online: booking.online,
     location: booking.location,
     body: bookingDescription(booking),
@@ -72,7 +76,9 @@ async function perform(options: BookingEffectsOptions, kind: BookingEffectKind, 
   const answer = await calendarChange(options.calendar, kind, change, stored.eventId);
   const now = await options.bookings.recordCalendarAnswer(change.bookingKey, change.sequence, answer);
   if (!options.invitations || !now || isSuperseded(now, change.sequence)) return;
-  const emails = invitationEmails({ ...change, ...(now.joinUrl ? { joinUrl: now.joinUrl } : {}) });
+  const emails = invitationEmails({ ...change, ...(now.joinUrl ? { joinUrl: now.joinUrl } : {}) }).filter(
+    (e) => !options.calendarTellsAttendees || change.attendees.some((a) => invitedAlone(a) && a.email === e.to[0]?.address),
+  );
   for (const email of emails) await options.invitations.send(email);
 }
 

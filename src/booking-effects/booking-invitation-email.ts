@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { invitationIcs } from '../documents/review-invitation';
-import { Booking, bookingDescription, bookingSubject } from '../domain/booking/booking';
+import { Booking, BookingPerson, bookingDescription, bookingSubject, listedWith } from '../domain/booking/booking';
 import { LONDON } from '../domain/booking/london-wall-clock';
 import type { Email } from '../ports/mail-sender';
 
@@ -15,7 +15,8 @@ export function invitationEmails(booking: Booking): Email[] {
   const cancelled = booking.status === 'cancelled';
   const method = cancelled ? 'CANCEL' : 'REQUEST';
   const description = cancelled && booking.cancelReason ? `${bookingDescription(booking)}\n\nCancelled: ${booking.cancelReason}` : bookingDescription(booking);
-  const ics = invitationIcs({
+  // Each invitation lists the organiser and whom its invitee may see: the professionals, or only themselves.
+  const icsFor = (attendee: BookingPerson) => invitationIcs({
     bookingUid: booking.bookingKey,
     sequence: booking.sequence,
     method,
@@ -25,7 +26,7 @@ export function invitationEmails(booking: Booking): Email[] {
     title: bookingSubject(booking),
     description,
     organiser: booking.organiser,
-    attendees: booking.attendees,
+    attendees: listedWith(booking, attendee),
     ...(booking.online ? {} : { location: booking.location }),
     ...(booking.joinUrl ? { joinUrl: booking.joinUrl } : {}),
   });
@@ -47,7 +48,7 @@ export function invitationEmails(booking: Booking): Email[] {
     text: lines.join('\n\n'),
     html: lines.map((line) => `<p>${escaped(line)}</p>`).join('\n'),
     attachments: [],
-    calendarInvite: { method, ics },
+    calendarInvite: { method, ics: icsFor(attendee) },
   }));
 }
 

@@ -1,4 +1,5 @@
 import { BookingPerson, bookNext } from '../domain/booking/booking';
+import { audienceOf } from '../domain/booking/invitee-audience';
 import { Review } from '../domain/review/review';
 import type { EffectHandler } from '../outbox/outbox-dispatcher';
 import type { BookingStore } from '../ports/booking-store';
@@ -23,13 +24,10 @@ export function bookingRequestEffect(review: Review): NewEffect {
  * to be shared (an invitation shows every invitee's address to the others): the chair tells them.
  */
 export function inviteesOf(review: Review): BookingPerson[] {
-  return review.attendees.filter((a) => a.email.trim() !== '' && !a.doNotShareContact).map((a) => ({ name: a.name, email: a.email.trim() }));
+  return review.attendees.filter((a) => a.email.trim() !== '').map((a) => ({ name: a.name, email: a.email.trim(), audience: audienceOf(a) }));
 }
 
-/** The attendees left off the invitation although they have an email: their contact details are withheld. */
-export function notInvitedOf(review: Review): string[] {
-  return review.attendees.filter((a) => a.email.trim() !== '' && a.doNotShareContact).map((a) => a.name);
-}
+
 
 export interface BookingRequestDependencies {
   readonly reviews: Pick<ReviewStore, 'get'>;

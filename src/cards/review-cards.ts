@@ -3,7 +3,6 @@ import { chairCandidates } from '../domain/review/chair-hand-over';
 import { londonDate, londonTimeAndDate } from '../domain/review/london-time';
 import { minutesOf } from '../domain/review/minutes';
 import { bookingAfterSignOff } from '../domain/review/next-booking';
-import { notInvitedOf } from '../booking-effects/booking-request';
 import { Booking } from '../domain/booking/booking';
 import { BookingCardOptions, bookingCard } from './booked-meeting-card';
 import { Review, STEP_IDS } from '../domain/review/review';
@@ -99,7 +98,7 @@ export class ReviewCards {
     const outstanding = outstandingSteps(review);
     const finished = finishedLine(review);
     // Signed off: say what happened and what happens next, every time the minutes are shown.
-    const booked = bookingAfterSignOff(review, notInvitedOf(review));
+    const booked = bookingAfterSignOff(review, []);
     const afterSignOff = review.status === 'signed-off' ? [finished, AFTER_SIGN_OFF, booked].filter((x) => x !== '').join(' ') : '';
     return this.templates.render('minutes-draft', {
       ...this.common(review, { ...options, noticeColor: options.noticeColor ?? (afterSignOff ? 'Good' : 'Attention') }),

@@ -2,6 +2,7 @@ import { bookingEffectHandlers } from '../../src/booking-effects/booking-effect-
 import { cancel, move } from '../../src/domain/booking/booking';
 import { transactionIdFor } from '../../src/graph/outlook-event';
 import { silentLogger } from '../../src/logging/logger';
+import type { Email, MailSender } from '../../src/ports/mail-sender';
 import { OutboxDispatcher } from '../../src/outbox/outbox-dispatcher';
 import { Calendar } from '../../src/ports/calendar';
 import { KyselyBookingStore } from '../../src/store/kysely-booking-store';
@@ -44,6 +45,29 @@ function dispatcher(calendar: Calendar): OutboxDispatcher {
 }
 
 describe('bookings through the real GraphCalendar against the Graph fake', () => {
+  it('puts only the professionals on the Exchange event (each sees the others); a parent is invited alone, by an email naming only them', async () => {
+    const { booking, effects } = booked({
+      attendees: [
+        { name: 'Pat Parent', email: 'pat.parent@example.org', audience: 'alone' },
+        { name: 'Sue Worker', email: 'sue.worker@council.example', audience: 'professional' },
+        { name: 'Mrs Khan, class teacher', email: 'khan@school.example.org', audience: 'professional' },
+      ],
+    });
+    await store.create(booking, effects);
+    const sent: Email[] = [];
+    const mail: MailSender = { send: async (email) => (sent.push(email), { reference: email.idempotencyKey }) };
+    const handlers = bookingEffectHandlers({ bookings: store, calendar: adaptersFor(fake, { clock }).calendar, invitations: mail, calendarTellsAttendees: true });
+    expect(await new OutboxDispatcher({ outbox, handlers, logger: silentLogger, leaseMs: LEASE_MS, clock: () => now, random: () => 0.5 }).runOnce()).toBe(1);
+    const [event] = fake.calendar.liveEvents(CHAIR);
+    const onEvent = (event!.body.attendees as Array<{ emailAddress: { address: string } }>).map((a) => a.emailAddress.address).sort();
+    expect(onEvent).toEqual(['khan@school.example.org', 'sue.worker@council.example']);
+    expect(sent.map((e) => e.to[0]!.address)).toEqual(['pat.parent@example.org']);
+    const ics = sent[0]!.calendarInvite!.ics;
+    expect(ics).toContain('pat.parent@example.org');
+    expect(ics).not.toContain('sue.worker@council.example');
+    expect(ics).not.toContain('khan@school.example.org');
+  });
+
   it('killed after Graph made the event, retried by the next process: the same transactionId gives back the same event, one in all', async () => {
     const { booking, effects } = booked({ online: true });
     await store.create(booking, effects);

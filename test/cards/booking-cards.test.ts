@@ -12,7 +12,7 @@ const draft: BookingDraft = {
   when: 'Tue 12 Jan 2027, 14:00 to 15:00',
   mode: null,
   verdict: { ok: false, message: 'Tue 12 Jan 2027 is after the latest date for the next review (Tue 5 Jan 2027).' },
-  invitees: Array.from({ length: 20 }, (_, i) => ({ name: i === 0 ? tricky : `Person ${i}`, email: `p${i}@example.org`, invited: i !== 3, note: i === 3 ? 'not shared' : '' })),
+  invitees: Array.from({ length: 20 }, (_, i) => ({ name: i === 0 ? tricky : `Person ${i}`, email: `p${i}@example.org`, invited: i !== 3, note: i === 3 ? 'not shared' : '', audience: i === 3 ? ('alone' as const) : ('professional' as const) })),
   withoutEmail: ['Kofi Dad', tricky],
   organiser: { name: 'Sam Chair', email: 'sam@council.example' },
   forUserId: '29:sam',

@@ -59,7 +59,8 @@ describe('the next review is booked from the review itself (embedded calendar an
     expect(await calendarOf(bot).countFor(key)).toBe(1);
     const event = await calendarOf(bot).event(localEventId(key));
     expect(event).toMatchObject({ start: slot.value, online: false, location: 'Bridge Street Family Centre', cancelled: false });
-    expect(event!.attendees.map((a) => a.address).sort()).toEqual(['kofi@example.org', 'mum@example.org', 'teacher@school.example.org']);
+    // Only professionals are put on the event: everyone on an event is shown to everyone else on it.
+    expect(event!.attendees.map((a) => a.address).sort()).toEqual(['teacher@school.example.org']);
 
     // One .ics invitation each (the chair organises it): METHOD:REQUEST, the booking's UID, the instants booked.
     const invitations = await invitationsIn(mailDir);
@@ -68,6 +69,13 @@ describe('the next review is booked from the review itself (embedded calendar an
       expect(i).toMatchObject({ method: 'REQUEST', uid: key, sequence: 0, start: slot.value });
       expect(Date.parse(i.end) - Date.parse(i.start)).toBe(60 * 60_000);
     }
+    // No family member learns another's address: a parent's invitation lists only them; the teacher's only the professionals.
+    const listed = Object.fromEntries(invitations.map((i) => [i.to, [...i.attendees].sort()]));
+    expect(listed).toEqual({
+      'kofi@example.org': ['kofi@example.org'],
+      'mum@example.org': ['mum@example.org'],
+      'teacher@school.example.org': ['teacher@school.example.org'],
+    });
 
     // The chair is told on the signed-off card, and the minutes say when.
     expect(textOf(signed.card)).toContain(`The next meeting is being booked for ${slot.title}, in person at Bridge Street Family Centre`);

@@ -99,7 +99,7 @@ describe('BookingByCommand', () => {
     expect(inside.draft.invitees.map((i) => [i.email, i.invited])).toEqual([
       ['lee@council.example', true],
       ['pat@example.org', true],
-      ['dee@example.org', false],
+      ['dee@example.org', true],
     ]);
     // Someone whose address is unknown organises from the shared mailbox.
     const typed = await understand(callerOf(typedLead), `book review ${CASE} on 29/12 at 10:30`);

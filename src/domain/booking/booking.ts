@@ -14,7 +14,14 @@ export const BOOKING_CANCEL = 'booking.cancel';
 export type BookingEffectKind = typeof BOOKING_CREATE | typeof BOOKING_UPDATE | typeof BOOKING_CANCEL;
 
 const instant = z.iso.datetime();
-const person = z.object({ name: z.string(), email: z.email() });
+/**
+ * Who an invitee's invitation may show them beside: 'professional' (listed on the calendar event,
+ * sees the other professionals); 'alone' (a parent, carer, child or family member, someone whose
+ * contact details are not to be shared, or an address typed in): invited on their own, their
+ * invitation naming only the organiser and them, so no family member ever learns another's address.
+ */
+export const INVITEE_AUDIENCES = ['professional', 'alone'] as const;
+const person = z.object({ name: z.string(), email: z.email(), audience: z.enum(INVITEE_AUDIENCES).optional() });
 
 export const bookingSchema = z.object({
   /** `${tenantId}:${caseReference}:${reviewId}`: the same booking is always the same key (Graph transactionId, .ics UID). */
@@ -53,6 +60,15 @@ export const bookingSchema = z.object({
 });
 export type Booking = z.infer<typeof bookingSchema>;
 export type BookingPerson = Booking['organiser'];
+export type InviteeAudience = (typeof INVITEE_AUDIENCES)[number];
+
+/** Invited on their own: an invitee not known to be a professional whose address may be shown to others. */
+export const invitedAlone = (p: Pick<BookingPerson, 'audience'>) => p.audience !== 'professional';
+
+/** Who an invitee's invitation lists beside the organiser: the other professionals, or nobody. */
+export function listedWith(booking: Pick<Booking, 'attendees'>, invitee: BookingPerson): BookingPerson[] {
+  return invitedAlone(invitee) ? [invitee] : booking.attendees.filter((a) => !invitedAlone(a));
+}
 
 export interface BookNextInput {
   readonly tenantId: string;
@@ -64,8 +80,8 @@ export interface BookNextInput {
   readonly end: string;
   readonly online: boolean;
   readonly location: string;
-  /** Everyone to invite; people without an email address are left out (they cannot be invited). */
-  readonly attendees: ReadonlyArray<{ readonly name: string; readonly email: string }>;
+  /** Everyone to invite; people without an email address are left out (they cannot be invited). Absent audience: alone. */
+  readonly attendees: ReadonlyArray<{ readonly name: string; readonly email: string; readonly audience?: InviteeAudience }>;
   readonly now: string;
   /** Why the date is outside the review window, when it is. */
   readonly outsideWindowReason?: string;
@@ -207,7 +223,7 @@ function invitable(attendees: BookNextInput['attendees'], organiser: string): Bo
     const key = email.toLowerCase();
     if (email === '' || seen.has(key) || !z.email().safeParse(email).success) continue;
     seen.add(key);
-    out.push({ name: a.name.trim(), email });
+    out.push({ name: a.name.trim(), email, audience: a.audience ?? 'alone' });
   }
   return out;
 }

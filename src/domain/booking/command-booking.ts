@@ -4,7 +4,9 @@ import { judgeProposedDate } from '../review/review-timescales';
 import { Attendee, Review, TeamsPerson } from '../review/review';
 import { samePerson } from '../review/same-person';
 import { formatCalendarDate } from '../timescales/calendar-date';
+import type { InviteeAudience } from './booking';
 import { MeetingMode } from './booking-grammar';
+import { audienceOf } from './invitee-audience';
 import { formatWallTime, londonDateOf, londonMinutesOf } from './london-wall-clock';
 
 /**
@@ -23,8 +25,10 @@ export interface Invitee {
   readonly email: string;
   /** Ticked on the card to begin with. */
   readonly invited: boolean;
-  /** Why it starts unticked, when it does. */
+  /** A note beside their name, e.g. that they are invited on their own. */
   readonly note: string;
+  /** Listed with the other professionals, or invited on their own (family, contact not shared). */
+  readonly audience: InviteeAudience;
 }
 
 /** Who may book: how the lead worker is recognised is said here, once. */
@@ -68,8 +72,9 @@ export function recordedEmailOf(review: Review, person: TeamsPerson): string | u
 }
 
 /**
- * Everyone of the last review with an email address, each once. Someone whose contact details are
- * not to be shared starts unticked: every invitee's calendar entry lists every other invitee.
+ * Everyone of the last review with an email address, each once, ticked. A family member, a child, or
+ * someone whose contact details are not to be shared is invited on their own: their invitation lists
+ * only the organiser and them, and nobody else's lists them.
  */
 export function inviteesOf(review: Review, organiserEmail: string): Invitee[] {
   const seen = new Set([organiserEmail.trim().toLowerCase()]);
@@ -78,11 +83,8 @@ export function inviteesOf(review: Review, organiserEmail: string): Invitee[] {
     const email = a.email.trim();
     if (email === '' || seen.has(email.toLowerCase()) || !z.email().safeParse(email).success) continue;
     seen.add(email.toLowerCase());
-    out.push(
-      a.doNotShareContact
-        ? { name: a.name, email, invited: false, note: 'Their contact details are not shared: every invitee sees the others’ addresses. Tick only if that is agreed.' }
-        : { name: a.name, email, invited: true, note: '' },
-    );
+    const audience = audienceOf(a);
+    out.push({ name: a.name, email, invited: true, audience, note: a.doNotShareContact ? 'Invited on their own: nobody else sees their address.' : '' });
   }
   return out;
 }
@@ -117,7 +119,7 @@ export interface ReadForm {
   readonly online: boolean;
   readonly venue: string;
   readonly reason: string;
-  readonly attendees: ReadonlyArray<{ name: string; email: string }>;
+  readonly attendees: ReadonlyArray<{ name: string; email: string; audience: InviteeAudience }>;
 }
 
 const EMAIL = z.email().max(254);
@@ -143,8 +145,9 @@ export function readConfirmationForm(
   else if (added.length > MAX_ADDED_EMAILS) errors.addEmails = `Add at most ${MAX_ADDED_EMAILS} addresses here.`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const attendees = [
-    ...invitees.filter((_, i) => form.ticked[i] === true).map((i) => ({ name: i.name, email: i.email })),
-    ...added.map((email) => ({ name: email, email })),
+    ...invitees.filter((_, i) => form.ticked[i] === true).map((i) => ({ name: i.name, email: i.email, audience: i.audience })),
+    // An address typed in is of someone the bot cannot place: invited on their own.
+    ...added.map((email) => ({ name: email, email, audience: 'alone' as const })),
   ];
   return { ok: true, value: { online: mode === 'online', venue: mode === 'online' ? '' : venue, reason, attendees } };
 }

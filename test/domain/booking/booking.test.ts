@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  listedWith,
   BOOKING_CANCEL,
   BOOKING_CREATE,
   BOOKING_UPDATE,
@@ -69,9 +70,18 @@ describe('bookNext', () => {
 
   it('invites each person with an email once, and not the organiser, who holds the event', () => {
     expect(booked().attendees).toEqual([
-      { name: 'Pat Parent', email: 'pat@example.org' },
-      { name: 'Sue Worker', email: 'sue@council.example' },
+      { name: 'Pat Parent', email: 'pat@example.org', audience: 'alone' },
+      { name: 'Sue Worker', email: 'sue@council.example', audience: 'alone' },
     ]);
+  });
+
+  it('keeps whether each is listed with the professionals; anyone not said to be is invited on their own', () => {
+    const { booking } = decided(
+      bookNext({ ...input, attendees: [{ name: 'Nia Nurse', email: 'nia@nhs.example', audience: 'professional' }, { name: 'Pat Parent', email: 'pat@example.org' }] }),
+    );
+    expect(booking.attendees.map((a) => a.audience)).toEqual(['professional', 'alone']);
+    expect(listedWith(booking, booking.attendees[0]!).map((a) => a.email)).toEqual(['nia@nhs.example']);
+    expect(listedWith(booking, booking.attendees[1]!).map((a) => a.email)).toEqual(['pat@example.org']);
   });
 
   it('an online meeting has no venue', () => {

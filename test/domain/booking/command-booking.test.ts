@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { Invitee, meetingTimeInWords, readConfirmationForm } from '../../../src/domain/booking/command-booking';
 
 const invitees: Invitee[] = [
-  { name: 'Lee Lead', email: 'lee@council.example', invited: true, note: '' },
-  { name: 'Pat Parent', email: 'pat@example.org', invited: true, note: '' },
-  { name: 'Dee Private', email: 'dee@example.org', invited: false, note: 'not shared' },
+  { name: 'Lee Lead', email: 'lee@council.example', invited: true, note: '', audience: 'professional' },
+  { name: 'Pat Parent', email: 'pat@example.org', invited: true, note: '', audience: 'alone' },
+  { name: 'Dee Private', email: 'dee@example.org', invited: false, note: 'not shared', audience: 'alone' },
 ];
 const base = { mode: 'online', venue: '', reason: '', ticked: [true, true, false], addEmails: '' };
 
