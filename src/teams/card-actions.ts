@@ -14,3 +14,15 @@ export function cardAction<T>(payload: z.ZodType<T>, handle: (context: TurnConte
 
 /** Every card verb the bot answers, in one table: verb → payload schema → handler. */
 export type CardActionTable = Readonly<Record<string, CardAction>>;
+
+/** One table from several (the bot's own verbs, booking's): a verb registered twice is a mistake, refused at start. */
+export function cardActionTable(...parts: readonly CardActionTable[]): CardActionTable {
+  const table: Record<string, CardAction> = {};
+  for (const part of parts) {
+    for (const [verb, action] of Object.entries(part)) {
+      if (verb in table) throw new Error(`The card verb ${verb} is registered twice`);
+      table[verb] = action;
+    }
+  }
+  return table;
+}

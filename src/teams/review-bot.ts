@@ -9,7 +9,7 @@ import { CHAT_COMMANDS, parseChatCommand } from '../use-cases/chat-command';
 import { Acknowledgement, CaseAlerts } from '../use-cases/case-alerts';
 import { CardPress, PressResult, ReviewActions } from '../use-cases/review-actions';
 import { AddressBook } from './address-book';
-import { CardActionTable, cardAction } from './card-actions';
+import { CardActionTable, cardAction, cardActionTable } from './card-actions';
 import { acknowledgementPayload, bookingPressPayload, problemOf, readCardAction, reviewPressPayload } from './card-press-envelope';
 import { BookedMeetings, BookingAnswer, BookingPress } from '../use-cases/booked-meetings';
 import { rosterOf } from './conversation-roster';
@@ -56,7 +56,7 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 /** The Teams edge: reads who and where from the activity, calls the use cases, answers with cards. */
 export class ReviewBot extends TeamsActivityHandler {
   /** Every card verb the bot answers: verb → payload schema → handler. */
-  private readonly cardActions: CardActionTable = {
+  private readonly cardActions: CardActionTable = cardActionTable({
     'review.refresh': cardAction(reviewPressPayload('review.refresh'), (c, p) => this.onReviewPress(c, p)),
     'review.continue': cardAction(reviewPressPayload('review.continue'), (c, p) => this.onReviewPress(c, p)),
     'review.save': cardAction(reviewPressPayload('review.save'), (c, p) => this.onReviewPress(c, p)),
@@ -92,8 +92,7 @@ export class ReviewBot extends TeamsActivityHandler {
       this.deps.logger.log('info', 'case-file.resend', { reviewId, sent: resent.sent });
       return cardResponse(resent.card);
     }),
-    ...bookingCardActions(() => this.deps),
-  };
+  }, bookingCardActions(() => this.deps));
 
   constructor(private readonly deps: ReviewBotDependencies) {
     super();
