@@ -1,3 +1,4 @@
+import type { UndeliveredMinutes } from '../domain/cases/minutes-undelivered';
 import type { DeliveryChannel, DeliveryVersion } from '../domain/minutes-delivery';
 import { NewEffect } from './outbox';
 
@@ -38,16 +39,7 @@ export type DeliveryOutcome =
   | { readonly status: 'needs-chair'; readonly error: string };
 
 /** A signed-off review of a chair's whose minutes have not reached everyone: for `due`. */
-export interface UnsentMinutes {
-  readonly reviewId: string;
-  readonly caseReferences: readonly string[];
-  readonly meetingDate: string | null;
-  readonly minutesDue: string | null;
-  readonly total: number;
-  readonly unsent: number;
-  /** Of the unsent, those failed or waiting for the chair (not merely on their way). */
-  readonly stuck: number;
-}
+export type UnsentMinutes = UndeliveredMinutes & { readonly reviewId: string };
 
 /** The message in the meeting chat that reports the deliveries, and the line it shows. */
 export interface ReportMessage {

@@ -2,6 +2,7 @@ import { Activity, CardFactory, CloudAdapter, ConversationReference, TurnContext
 import { AdaptiveCardJson } from '../cards/card-templates';
 import { ChatAddress } from '../ports/conversation-directory';
 import { connectorFailure } from './connector-failure';
+import { sendProactively } from './proactive-send';
 
 /** What this needs of the SDK's connector client: updating a message. */
 interface MessageUpdater {
@@ -24,23 +25,11 @@ export class ChatMessages {
 
   /** Posts a card into the chat; the id Teams gave the message. */
   async postCard(address: ChatAddress, card: AdaptiveCardJson, summary: string): Promise<string> {
-    const reference = referenceOf(address);
-    let activityId = '';
-    let failed: { error: unknown } | undefined;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-        try {
-          const sent = await context.sendActivity({ type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] });
-          activityId = sent?.id ?? '';
-        } catch (error) {
-          failed = { error };
-        }
-      });
+      return await sendProactively(this.adapter, this.botAppId, referenceOf(address), CardFactory.adaptiveCard(card), summary);
     } catch (error) {
-      failed = { error };
+      throw connectorFailure(error);
     }
-    if (failed) throw connectorFailure(failed.error);
-    return activityId;
   }
 
   /** Replaces a message the bot posted earlier with this card. */

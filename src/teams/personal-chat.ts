@@ -3,6 +3,7 @@ import { AdaptiveCardJson } from '../cards/card-templates';
 import { ConversationDirectory } from '../ports/conversation-directory';
 import { EffectFailure } from '../ports/effect-failure';
 import { connectorFailure } from './connector-failure';
+import { sendProactively } from './proactive-send';
 
 /** Someone to write to in their 1:1 chat with the bot. */
 export interface PersonalChatUser {
@@ -45,23 +46,12 @@ export class PersonalChats {
   /** Posts one attachment (a card, a file consent or file info card); returns the chat and the id Teams gave the message. */
   async sendAttachment(user: PersonalChatUser, attachment: Attachment, summary: string): Promise<{ conversationId: string; activityId: string }> {
     const reference = await this.chatWith(user);
-    let activityId = '';
-    // A failure inside the turn's logic goes to the adapter's onTurnError, which logs it and carries on:
-    // it is caught here so the caller learns of it.
-    let failed: { error: unknown } | undefined;
+    let activityId: string;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-        try {
-          const sent = await context.sendActivity({ type: 'message', summary, attachments: [attachment] });
-          activityId = sent?.id ?? '';
-        } catch (error) {
-          failed = { error };
-        }
-      });
+      activityId = await sendProactively(this.adapter, this.botAppId, reference, attachment, summary);
     } catch (error) {
-      failed = { error };
+      throw personalChatFailure(error);
     }
-    if (failed) throw personalChatFailure(failed.error);
     return { conversationId: reference.conversation!.id, activityId };
   }
 

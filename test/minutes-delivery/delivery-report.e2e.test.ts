@@ -20,9 +20,8 @@ describe('after sign-off: the report of the deliveries', () => {
   let mailDir: string;
 
   beforeEach(async () => {
-    bot = new BotUnderTest();
-    mailDir = join(bot.directory, 'mail');
-    await bot.start({ MAIL_DIR: mailDir });
+    bot = await new BotUnderTest().start();
+    mailDir = bot.mailDir;
     bot.connector.members = [chair, mum, teacher];
     await bot.say(chair, 'start review');
     await signOff(bot, chair, await walkToMinutes(bot, chair));
@@ -121,7 +120,7 @@ describe('a working day before the minutes are due', () => {
     bot = new BotUnderTest();
     // Signed off on Monday 30 November: the minutes of the 24 November meeting are due on Tuesday 1 December.
     bot.today = '2026-11-30';
-    await bot.start({ MAIL_DIR: join(bot.directory, 'mail') });
+    await bot.start();
     bot.connector.members = [chair, mum, teacher];
     await bot.say(chair, 'start review');
     await signOff(bot, chair, await walkToMinutes(bot, chair));

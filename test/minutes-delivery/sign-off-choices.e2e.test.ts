@@ -20,9 +20,8 @@ describe('signing off: the chair sees who will be sent what, and chooses', () =>
   let mailDir: string;
 
   beforeEach(async () => {
-    bot = new BotUnderTest();
-    mailDir = join(bot.directory, 'mail');
-    await bot.start({ MAIL_DIR: mailDir });
+    bot = await new BotUnderTest().start();
+    mailDir = bot.mailDir;
     bot.connector.members = [chair, mum, teacher];
     await bot.say(chair, 'start review');
   });

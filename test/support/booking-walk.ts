@@ -1,7 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import ICAL from 'ical.js';
-import { simpleParser } from 'mailparser';
 import { BotUnderTest, InvokeReply } from './bot-under-test';
 import { actionData, errorsOf, textOf } from './card-reader';
 import { WALK } from './review-walk';
@@ -47,42 +43,6 @@ export function bookingKeyOf(reviewId: string, caseReference = 'CIN-1001'): stri
   return `${TENANT}:${caseReference}:${reviewId}`;
 }
 
-export interface Invitation {
-  readonly file: string;
-  readonly to: string;
-  readonly subject: string;
-  readonly method: string;
-  readonly uid: string;
-  readonly sequence: number;
-  readonly start: string;
-  readonly end: string;
-  readonly attendees: string[];
-}
-
 /** Every invitation .eml under the mail folder, read with mailparser and its .ics with ical.js. */
-export async function invitationsIn(mailDir: string): Promise<Invitation[]> {
-  if (!existsSync(mailDir)) return [];
-  const files = readdirSync(mailDir).filter((f) => f.startsWith('booking-invitation') && f.endsWith('.eml'));
-  const out: Invitation[] = [];
-  for (const file of files) {
-    const mail = await simpleParser(readFileSync(join(mailDir, file)));
-    const part = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
-    if (!part) throw new Error(`${file} carries no calendar part`);
-    const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
-    const vevent = calendar.getFirstSubcomponent('vevent')!;
-    const event = new ICAL.Event(vevent);
-    const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-    out.push({
-      file,
-      to: to?.value[0]?.address ?? '',
-      subject: mail.subject ?? '',
-      method: String(calendar.getFirstPropertyValue('method')),
-      uid: event.uid,
-      sequence: event.sequence,
-      start: event.startDate.toJSDate().toISOString(),
-      end: event.endDate.toJSDate().toISOString(),
-      attendees: vevent.getAllProperties('attendee').map((p) => String(p.getFirstValue()).replace(/^mailto:/i, '').toLowerCase()),
-    });
-  }
-  return out;
-}
+export { invitationFilesIn as invitationsIn } from './invitation-files';
+export type { InvitationFile as Invitation } from './invitation-files';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 /** One invitation email under MAIL_DIR, as an attendee's mail program reads it (mailparser, then ical.js). */
 export interface InvitationFile {
+  readonly file: string;
   readonly to: string;
   readonly subject: string;
   readonly method: string;
@@ -31,6 +32,7 @@ export async function invitationFilesIn(directory: string): Promise<InvitationFi
       const event = new ICAL.Event(vevent);
       const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
       return {
+        file,
         to: to?.value[0]?.address ?? '',
         subject: mail.subject ?? '',
         method: String(calendar.getFirstPropertyValue('method')),
