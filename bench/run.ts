@@ -1,6 +1,7 @@
 import { benchCardActions, benchEcho, LatencyFigures } from './card-action-bench';
 import { benchComplianceScan, benchDueDateFunctions } from './timescales-bench';
 import { benchSlotSearch, benchTypedBooking } from './slot-search-bench';
+import { benchGraphCalls, graphCallLines } from './graph-calls-bench';
 import { benchMinutesRender } from './minutes-render-bench';
 import { benchBookingCommand } from './booking-command-bench';
 import { benchMinutesDelivery } from './minutes-delivery-bench';
@@ -51,9 +52,10 @@ async function main(): Promise<void> {
   console.log(`today's alerts worked out (compute only)  ${scan.computeMs.toFixed(0).padStart(6)} ms  (${scan.alerts.toLocaleString('en-GB')} alerts)`);
   console.log(`the scan: read + alerts                   ${scan.scanMs.toFixed(0).padStart(6)} ms  ${(scan.scanMs / scan.readMs).toFixed(2)}x the read alone; ${scan.scanMs < 1000 ? 'under' : 'OVER'} the 1 s aim`);
 
-  console.log(`\n4. Booking, in process: the slot search and reading a typed command (both used by "book review")\n`);
+  console.log(`\n4. Booking, in process: the slot search, the Graph calls of one booking (offer to event) and reading a typed command (all used by "book review")\n`);
   const slots = benchSlotSearch();
   console.log(`slot search, ${slots.attendees} attendees each busy a day, ${slots.windowDays}-day window: median ${slots.search.medianMs.toFixed(3)} ms, p99 ${slots.search.p99Ms.toFixed(3)} ms (goal under ${slots.goalMs} ms); ${(slots.search.medianMs / slots.noBusy.medianMs).toFixed(1)}x the same walk with no one busy`);
+  for (const text of graphCallLines(await benchGraphCalls(), slots.search.medianMs)) console.log(text);
   const typed = benchTypedBooking();
   console.log(`typed booking command: median ${typed.command.medianMs.toFixed(3)} ms; "help" through the same reader ${typed.help.medianMs.toFixed(4)} ms (${(typed.command.medianMs / typed.help.medianMs).toFixed(0)}x)`);
 
