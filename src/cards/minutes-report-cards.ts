@@ -28,8 +28,9 @@ export function reportLine(deliveries: readonly MinutesDelivery[]): string {
   if (total === 0) return 'The minutes were signed off; nobody was ticked to receive them.';
   const pending = deliveries.some((d) => d.status === 'queued');
   const noun = total === 1 ? 'attendee' : 'attendees';
-  // While they go, one line that does not change with each send: the chat is not updated twenty times.
-  return pending ? `Sending the minutes to ${total} ${noun}.` : `Minutes sent to ${sent} of ${total} ${noun}.`;
+  // While they go, the count so far: the message (and the chair's view of it) follows the deliveries;
+  // reports queued together are one update, and a line already shown is not sent again.
+  return pending ? `Sending the minutes: ${sent} of ${total} ${noun} so far.` : `Minutes sent to ${sent} of ${total} ${noun}.`;
 }
 
 const refreshFor = (review: Review): CardElement => ({

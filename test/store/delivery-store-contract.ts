@@ -1,10 +1,39 @@
 import { DeliveryStore, NewDelivery } from '../../src/ports/delivery-store';
+import { Kysely } from 'kysely';
 import { NewEffect, Outbox } from '../../src/ports/outbox';
+import { ReviewDatabase } from '../../src/store/review-database';
 
 export interface DeliveryStoreUnderTest {
   readonly deliveries: DeliveryStore;
   readonly outbox: Outbox;
   close(): Promise<void>;
+  /** Writes a review's row of the case index, as the review store does at sign-off. */
+  indexCase(row: IndexedCase): Promise<void>;
+}
+
+export interface IndexedCase {
+  readonly reviewId: string;
+  readonly tenantId: string;
+  readonly caseReference: string;
+  readonly chairKey: string;
+  readonly meetingDate: string;
+  readonly minutesDue: string;
+}
+
+export async function indexCase(db: Kysely<ReviewDatabase>, row: IndexedCase): Promise<void> {
+  // The index row belongs to a stored review (a foreign key): a bare one stands in for it.
+  await db
+    .insertInto('reviews')
+    .values({ id: row.reviewId, conversation_id: 'conv-1', tenant_id: row.tenantId, status: 'signed-off', version: 1, updated_at: NOW, signed_off_at: NOW, shared_card_activity_id: null, case_facts: null, doc: '{}' })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  await db
+    .insertInto('review_cases')
+    .values({
+      review_id: row.reviewId, tenant_id: row.tenantId, case_reference: row.caseReference, status: 'signed-off', meeting_date: row.meetingDate, meeting_type: 'review',
+      pack_id: 'leicestershire', plan_start: row.meetingDate, lead_worker: 'SW', chair_key: row.chairKey, minutes_due: row.minutesDue, outcome: 'continue',
+    })
+    .execute();
 }
 
 const NOW = '2026-12-01T10:30:00.000Z';
@@ -116,6 +145,23 @@ export function deliveryStoreContract(name: string, open: () => Promise<Delivery
       await store.recordReportMessage('r1', { activityId: 'activity-1', line: 'Sent to 1 of 2' }, LATER);
       expect(await store.reportMessage('r1')).toEqual({ activityId: 'activity-1', line: 'Sent to 1 of 2' });
       expect(await store.reportMessage('r2')).toEqual({ activityId: 'activity-2', line: 'Sent to 2 of 2' });
+    });
+
+    it("finds a chair's signed-off minutes not delivered to everyone, in their tenant, with its cases and counts", async () => {
+      for (const [reviewId, chairKey, tenantId] of [['r1', 'chair-a', 't1'], ['r2', 'chair-a', 't1'], ['r3', 'chair-b', 't1'], ['r4', 'chair-a', 't2']] as const) {
+        for (const caseReference of reviewId === 'r1' ? ['CIN-1', 'CIN-2'] : [`CIN-${reviewId}`]) {
+          await under.indexCase({ reviewId, tenantId, chairKey, caseReference, meetingDate: '2026-11-24', minutesDue: '2026-12-01' });
+        }
+        await store.queue([delivery(reviewId, 'a'), delivery(reviewId, 'b'), delivery(reviewId, 'c', { status: 'needs-chair', reason: 'No email' })], [], NOW);
+      }
+      // r2: every one sent; r1: one on its way, one waiting for the chair.
+      for (const key of ['a', 'b', 'c']) await store.record(`r2:minutes:${key}:family`, { status: 'sent', channel: 'email' }, LATER);
+      await store.record('r1:minutes:a:family', { status: 'sent', channel: 'email' }, LATER);
+      expect(await store.unsentOfChair('t1', 'chair-a')).toEqual([
+        { reviewId: 'r1', caseReferences: ['CIN-1', 'CIN-2'], meetingDate: '2026-11-24', minutesDue: '2026-12-01', total: 3, unsent: 2, stuck: 1 },
+      ]);
+      expect((await store.unsentOfChair('t1', 'chair-b')).map((u) => u.reviewId)).toEqual(['r3']);
+      expect(await store.unsentOfChair('t1', 'nobody')).toEqual([]);
     });
   });
 }

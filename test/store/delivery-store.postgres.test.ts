@@ -1,12 +1,12 @@
 import { KyselyDeliveryStore } from '../../src/store/kysely-delivery-store';
 import { KyselyOutbox } from '../../src/store/kysely-outbox';
 import { openPostgres } from '../../src/store/review-database';
-import { deliveryStoreContract } from './delivery-store-contract';
+import { deliveryStoreContract, indexCase } from './delivery-store-contract';
 import { postgresSchemas } from '../support/postgres-schemas';
 
 const freshSchema = postgresSchemas('delivery');
 
 deliveryStoreContract('PostgreSQL', async () => {
   const db = openPostgres(await freshSchema());
-  return { deliveries: new KyselyDeliveryStore(db), outbox: new KyselyOutbox(db, 'postgres'), close: () => db.destroy() };
+  return { deliveries: new KyselyDeliveryStore(db), outbox: new KyselyOutbox(db, 'postgres'), close: () => db.destroy(), indexCase: (row) => indexCase(db, row) };
 });

@@ -5,7 +5,7 @@ import { KyselyDeliveryStore } from '../../src/store/kysely-delivery-store';
 import { KyselyOutbox } from '../../src/store/kysely-outbox';
 import { migrateToLatest } from '../../src/store/migrations';
 import { openSqlite } from '../../src/store/review-database';
-import { deliveryStoreContract } from './delivery-store-contract';
+import { deliveryStoreContract, indexCase } from './delivery-store-contract';
 
 const directory = mkdtempSync(join(tmpdir(), 'cin-deliveries-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -14,5 +14,5 @@ let n = 0;
 deliveryStoreContract('SQLite', async () => {
   const db = openSqlite(join(directory, `deliveries-${++n}.sqlite`));
   await migrateToLatest(db);
-  return { deliveries: new KyselyDeliveryStore(db), outbox: new KyselyOutbox(db, 'sqlite'), close: () => db.destroy() };
+  return { deliveries: new KyselyDeliveryStore(db), outbox: new KyselyOutbox(db, 'sqlite'), close: () => db.destroy(), indexCase: (row) => indexCase(db, row) };
 });

@@ -175,6 +175,15 @@ export class LocalConnector {
     return this.sent.filter((s) => s.method === 'PUT');
   }
 
+  /**
+   * The card a message shows now: the last update of it, or as posted. `first` picks the message: by
+   * default the first the bot posted into the conversation (the shared progress card).
+   */
+  currentCard(conversationId: string, activityId = this.postedTo(conversationId)[0]?.id): Record<string, any> | undefined {
+    const versions = this.sent.filter((s) => s.conversationId === conversationId && s.id === activityId);
+    return versions.length === 0 ? undefined : cardOf(versions[versions.length - 1]!.activity);
+  }
+
   /** The card of the bot's latest posted message (a reply), not of an update the outbox made to an earlier one. */
   lastCard(): Record<string, any> | undefined {
     const posted = this.posted();

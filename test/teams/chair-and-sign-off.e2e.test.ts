@@ -129,7 +129,7 @@ describe('signing off, and the review after it', () => {
     const notYet = await bot.pressOn(chair, asked.card!, 'review.keep');
     expect(titles(notYet.card)).toContain('Sign off the minutes');
     await bot.effectsSettled();
-    expect(textOf(cardOf(bot.connector.updates().at(-1)!.activity))).not.toMatch(/signed off/i);
+    expect(textOf(bot.connector.currentCard(bot.conversationId))).not.toMatch(/signed off/i);
 
     const signed = await bot.pressOn(chair, asked.card!, 'review.confirmSignOff');
     const text = textOf(signed.card);
@@ -140,7 +140,7 @@ describe('signing off, and the review after it', () => {
 
     // The chat's card says what happened, and no longer promises the minutes will be sent.
     await bot.effectsSettled();
-    const shared = textOf(cardOf(bot.connector.updates().at(-1)!.activity));
+    const shared = textOf(bot.connector.currentCard(bot.conversationId));
     expect(shared).toContain('Signed off by Sam at 10:00 on Tue 24 Nov 2026');
     expect(shared).not.toContain('until the minutes are sent');
   });

@@ -16,8 +16,7 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 }
 
 function lastProgressText(bot: BotUnderTest): string {
-  const updates = bot.connector.updates();
-  return textOf(cardOf(updates[updates.length - 1]!.activity));
+  return textOf(bot.connector.currentCard(bot.conversationId));
 }
 
 describe('the shared progress card is updated through the outbox, outside the turn', () => {

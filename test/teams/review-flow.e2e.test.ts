@@ -44,7 +44,7 @@ describe('a chair runs a whole CIN review through the HTTP endpoint', () => {
     await bot.effectsSettled();
     const updates = bot.connector.updates();
     expect(updates.length).toBeGreaterThan(5);
-    expect(textOf(cardOf(updates[updates.length - 1]!.activity))).toContain('Signed off by Sam at 10:00 on Tue 24 Nov 2026.');
+    expect(textOf(bot.connector.currentCard(bot.conversationId))).toContain('Signed off by Sam at 10:00 on Tue 24 Nov 2026.');
     // The minutes themselves go to each recipient's own chat (see test/minutes-delivery): the meeting chat shows none of it.
     for (const sent of bot.connector.sent.filter((s) => s.conversationId === bot.conversationId)) {
       const everyone = JSON.stringify(sent.activity);
