@@ -1,16 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
 import { BotUnderTest } from '../support/bot-under-test';
+import { emailsIn } from '../support/delivery-walk';
+import { chair, meetingWithReview, mum, teacher } from '../support/meeting-chat';
 import { errorsOf, inputsOf, textOf } from '../support/card-reader';
 import { cardOf } from '../support/local-connector';
 import { PdfReader, plainText } from '../support/pdf-reader';
 import { MARKERS, signOff, walkToMinutes } from '../support/review-walk';
-import { cardActionActivity, teamsUser } from '../support/teams-activity';
+import { cardActionActivity } from '../support/teams-activity';
 
-const chair = teamsUser('Sam', 1);
-const mum = teamsUser('Mum', 2);
-const teacher = teamsUser('Teacher', 3);
 const reader = new PdfReader();
 afterAll(() => reader.close());
 
@@ -20,10 +16,8 @@ describe('after sign-off: the report of the deliveries', () => {
   let mailDir: string;
 
   beforeEach(async () => {
-    bot = await new BotUnderTest().start();
+    bot = await meetingWithReview();
     mailDir = bot.mailDir;
-    bot.connector.members = [chair, mum, teacher];
-    await bot.say(chair, 'start review');
     await signOff(bot, chair, await walkToMinutes(bot, chair));
     await bot.effectsSettled();
   });
@@ -100,7 +94,7 @@ describe('after sign-off: the report of the deliveries', () => {
     const sent = await press(chair, 'delivery.sendAgain', { reviewId, attendeeKey: dadKey, [`email.${dadKey}`]: 'kofi@home.example' });
     expect(textOf(sent.card)).toContain('Sending the minutes to Kofi Dad by email to kofi@home.example.');
     await bot.effectsSettled();
-    const emails = existsSync(mailDir) ? await Promise.all(readdirSync(mailDir).map((f) => simpleParser(readFileSync(join(mailDir, f))))) : [];
+    const emails = (await emailsIn(mailDir)).map((e) => e.mail);
     expect(emails.map((m) => (m.to as any).value[0].address)).toEqual(['kofi@home.example']);
     const pdf = plainText(await reader.read(emails[0]!.attachments[0]!.content));
     expect(pdf).toContain('Minutes for the family');
@@ -120,9 +114,7 @@ describe('a working day before the minutes are due', () => {
     bot = new BotUnderTest();
     // Signed off on Monday 30 November: the minutes of the 24 November meeting are due on Tuesday 1 December.
     bot.today = '2026-11-30';
-    await bot.start();
-    bot.connector.members = [chair, mum, teacher];
-    await bot.say(chair, 'start review');
+    await meetingWithReview(bot);
     await signOff(bot, chair, await walkToMinutes(bot, chair));
     await bot.effectsSettled();
     const chairsChat = bot.connector.personalChatOf(chair.aadObjectId)!;

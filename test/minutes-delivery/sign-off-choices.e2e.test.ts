@@ -1,16 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
 import { BotUnderTest } from '../support/bot-under-test';
+import { emailsIn } from '../support/delivery-walk';
+import { chair, meetingWithReview, mum, teacher } from '../support/meeting-chat';
 import { errorsOf, inputsOf, textOf } from '../support/card-reader';
 import { cardOf } from '../support/local-connector';
 import { PdfReader, plainText } from '../support/pdf-reader';
 import { WALK_WITH_CHILD, walkToMinutes } from '../support/review-walk';
-import { teamsUser } from '../support/teams-activity';
 
-const chair = teamsUser('Sam', 1);
-const mum = teamsUser('Mum', 2);
-const teacher = teamsUser('Teacher', 3);
 const reader = new PdfReader();
 afterAll(() => reader.close());
 
@@ -20,10 +15,8 @@ describe('signing off: the chair sees who will be sent what, and chooses', () =>
   let mailDir: string;
 
   beforeEach(async () => {
-    bot = await new BotUnderTest().start();
+    bot = await meetingWithReview();
     mailDir = bot.mailDir;
-    bot.connector.members = [chair, mum, teacher];
-    await bot.say(chair, 'start review');
   });
   afterEach(() => bot.stop());
 
@@ -33,10 +26,7 @@ describe('signing off: the chair sees who will be sent what, and chooses', () =>
     return asked.card!;
   }
 
-  async function emails() {
-    if (!existsSync(mailDir)) return [];
-    return Promise.all(readdirSync(mailDir).filter((f) => f.endsWith('.eml')).map((f) => simpleParser(readFileSync(join(mailDir, f)))));
-  }
+  const emails = async () => (await emailsIn(mailDir)).map((e) => e.mail);
 
   it('lists every attendee with the version they get and how it reaches them, before anything is sent', async () => {
     const card = await confirmation();
