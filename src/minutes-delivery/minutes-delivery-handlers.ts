@@ -69,7 +69,7 @@ export function minutesTeamsHandler(
           await send();
         }
       } catch (error) {
-        if (error instanceof EffectFailure && error.code === 'NOT_INSTALLED') return fallBack(deps, review, effect, payload);
+        if (error instanceof EffectFailure && error.code === 'NOT_INSTALLED') return fallBack(deps, review, payload);
         throw await recordFailure(deps, review, effect, payload, 'teams', error);
       }
       await deps.deliveries.record(payload.deliveryKey, { status: 'sent', channel: 'teams' }, deps.now(), reported(review));
@@ -119,11 +119,16 @@ async function installOrNotInstalled(installer: TeamsAppInstaller, aadObjectId: 
 }
 
 /** Teams cannot reach them: their email instead, or the chair when they have none. */
-async function fallBack(deps: MinutesDeliveryDependencies, review: Review, effect: StoredEffect, payload: DeliveryPayload): Promise<void> {
+async function fallBack(deps: MinutesDeliveryDependencies, review: Review, payload: DeliveryPayload): Promise<void> {
   const now = deps.now();
   if (payload.email) {
-    await deps.deliveries.queue([], [emailEffect(review.id, review.conversationId, payload, true)], now);
-    await deps.deliveries.record(payload.deliveryKey, { status: 'queued', channel: 'email', error: 'Not reachable in Teams (the app is not installed for them): sending by email' }, now, reported(review));
+    // The email is queued with the record of the move to it, in one transaction.
+    await deps.deliveries.record(
+      payload.deliveryKey,
+      { status: 'queued', channel: 'email', error: 'Not reachable in Teams (the app is not installed for them): sending by email' },
+      now,
+      [emailEffect(review.id, review.conversationId, payload, true), ...reported(review)],
+    );
     return;
   }
   await deps.deliveries.record(

@@ -17,8 +17,8 @@ export interface BookingStore {
   get(bookingKey: string): Promise<Booking | undefined>;
   /** What the calendar answered for the change at `sequence` (see withCalendarAnswer); the booking as it is now. */
   recordCalendarAnswer(bookingKey: string, sequence: number, answer: BookedEvent): Promise<Booking | undefined>;
-  /** The case's bookings not cancelled that start at or after `from`, soonest first (for `due` and the next set-up). */
-  upcomingOfCase(tenantId: string, caseReference: string, from: string): Promise<Booking[]>;
+  /** The bookings not cancelled of any of these cases that start at or after `from`, each once, soonest first (for `due`, `bookings` and the next set-up). */
+  upcomingOfCases(tenantId: string, caseReferences: readonly string[], from: string): Promise<Booking[]>;
   /** The organiser's bookings not cancelled that start at or after `from`, soonest first (for `bookings`). */
   upcomingOfOrganiser(tenantId: string, organiserEmail: string, from: string): Promise<Booking[]>;
   /** Bookings not cancelled of this organiser that overlap [from, to): the chair's other reviews, for the slot search. */

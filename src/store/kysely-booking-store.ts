@@ -97,26 +97,14 @@ export class KyselyBookingStore implements BookingStore {
     throw new Error(`The calendar's answer for booking ${bookingKey} could not be recorded: it kept changing`);
   }
 
-  async upcomingOfCase(tenantId: string, caseReference: string, from: string): Promise<Booking[]> {
-    const rows = await this.db
-      .selectFrom('bookings')
-      .innerJoin('booking_cases', 'booking_cases.booking_key', 'bookings.booking_key')
-      .selectAll('bookings')
-      .where('booking_cases.tenant_id', '=', tenantId)
-      .where('booking_cases.case_reference', '=', caseReference)
-      .where('bookings.status', '!=', 'cancelled')
-      .where('bookings.start_at', '>=', instant(from))
-      .orderBy('bookings.start_at')
-      .execute();
-    return rows.map(bookingOf);
-  }
-
-  async upcomingOfOrganiser(tenantId: string, organiserEmail: string, from: string): Promise<Booking[]> {
+  async upcomingOfCases(tenantId: string, caseReferences: readonly string[], from: string): Promise<Booking[]> {
+    if (caseReferences.length === 0) return [];
     const rows = await this.db
       .selectFrom('bookings')
       .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('organiser_email', '=', organiserEmail.trim().toLowerCase())
+      .where('booking_key', 'in', (eb) =>
+        eb.selectFrom('booking_cases').select('booking_key').where('tenant_id', '=', tenantId).where('case_reference', 'in', [...caseReferences]),
+      )
       .where('status', '!=', 'cancelled')
       .where('start_at', '>=', instant(from))
       .orderBy('start_at')
@@ -124,18 +112,24 @@ export class KyselyBookingStore implements BookingStore {
     return rows.map(bookingOf);
   }
 
+  async upcomingOfOrganiser(tenantId: string, organiserEmail: string, from: string): Promise<Booking[]> {
+    const rows = await this.liveOfOrganiser(tenantId, organiserEmail).where('start_at', '>=', instant(from)).orderBy('start_at').execute();
+    return rows.map(bookingOf);
+  }
+
   async ofOrganiserBetween(tenantId: string, organiserEmail: string, from: string, to: string): Promise<Booking[]> {
-    const rows = await this.db
+    const rows = await this.liveOfOrganiser(tenantId, organiserEmail).where('start_at', '<', instant(to)).where('end_at', '>', instant(from)).orderBy('start_at').execute();
+    return rows.map(bookingOf);
+  }
+
+  /** The organiser's bookings not cancelled, in the tenant. */
+  private liveOfOrganiser(tenantId: string, organiserEmail: string) {
+    return this.db
       .selectFrom('bookings')
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('organiser_email', '=', organiserEmail.trim().toLowerCase())
-      .where('status', '!=', 'cancelled')
-      .where('start_at', '<', instant(to))
-      .where('end_at', '>', instant(from))
-      .orderBy('start_at')
-      .execute();
-    return rows.map(bookingOf);
+      .where('status', '!=', 'cancelled');
   }
 }
 

@@ -1,6 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { DUE_SHOW_VERB, DueListOwner, dueListForOwner, dueListPlaceholder } from '../cards/private-due-cards';
+import { DueListOwner, dueListForOwner, dueListPlaceholder } from '../cards/private-due-cards';
 import { AdaptiveCardJson } from '../cards/card-templates';
 import { ReviewCards } from '../cards/review-cards';
 import { TeamsPerson } from '../domain/review/review';

@@ -151,7 +151,7 @@ export class BookingByCommand {
     const chaired = await this.deps.reviews.caseSummaries({ tenantId: caller.tenantId, chairKey: chairKeyOf(caller.person) });
     const lists = await Promise.all([
       caller.email ? this.deps.bookings.upcomingOfOrganiser(caller.tenantId, caller.email, now) : Promise.resolve([]),
-      ...chaired.map((c) => this.deps.bookings.upcomingOfCase(caller.tenantId, c.caseReference, now)),
+      this.deps.bookings.upcomingOfCases(caller.tenantId, chaired.map((c) => c.caseReference), now),
     ]);
     const byKey = new Map(lists.flat().map((b) => [b.bookingKey, b]));
     return [...byKey.values()].sort((a, b) => a.start.localeCompare(b.start));

@@ -27,7 +27,7 @@ export class CaseAlerts {
     private readonly timescales: Timescales,
     private readonly deliveries?: Pick<DeliveryStore, 'unsentOfChair'>,
     /** The bookings made of next reviews: `due` says when one is booked. */
-    private readonly bookings?: Pick<BookingStore, 'upcomingOfCase'>,
+    private readonly bookings?: Pick<BookingStore, 'upcomingOfCases'>,
   ) {}
 
   /**
@@ -46,10 +46,12 @@ export class CaseAlerts {
   /** The soonest upcoming booking of each case, from the start of today. */
   private async bookedOf(cases: readonly CaseSummary[], today: string): Promise<BookedReviews> {
     const booked = new Map<string, { start: string; end: string }>();
-    if (!this.bookings) return booked;
-    for (const c of cases) {
-      const [soonest] = await this.bookings.upcomingOfCase(c.tenantId, c.caseReference, `${today}T00:00:00.000Z`);
-      if (soonest) booked.set(c.caseReference, { start: soonest.start, end: soonest.end });
+    const [first] = cases;
+    if (!this.bookings || !first) return booked;
+    // One query for all the chair's cases (of one tenant); soonest first, so each case keeps its soonest.
+    const refs = new Set(cases.map((c) => c.caseReference));
+    for (const b of await this.bookings.upcomingOfCases(first.tenantId, [...refs], `${today}T00:00:00.000Z`)) {
+      for (const ref of b.caseReferences) if (refs.has(ref) && !booked.has(ref)) booked.set(ref, { start: b.start, end: b.end });
     }
     return booked;
   }

@@ -33,14 +33,10 @@ export async function slotOfferFor(booking: Pick<NextMeetingBooking, 'freeSlots'
  * The booking a new review here starts from: the soonest upcoming booking, not cancelled, of a case
  * of the last review finished in this chat (as it stands now: moved, it is the new time).
  */
-export async function bookedStartOf(bookings: Pick<BookingStore, 'upcomingOfCase'>, last: Review | undefined, now: string): Promise<BookedAs | undefined> {
+export async function bookedStartOf(bookings: Pick<BookingStore, 'upcomingOfCases'>, last: Review | undefined, now: string): Promise<BookedAs | undefined> {
   if (!last || last.status !== 'signed-off') return undefined;
   const dayStart = `${now.slice(0, 10)}T00:00:00.000Z`;
-  for (const child of last.setUp?.children ?? []) {
-    const [soonest] = await bookings.upcomingOfCase(last.tenantId, child.caseReference, dayStart);
-    if (soonest) {
-      return { bookingKey: soonest.bookingKey, start: soonest.start, end: soonest.end, online: soonest.online, location: soonest.location, caseReferences: soonest.caseReferences };
-    }
-  }
-  return undefined;
+  const [soonest] = await bookings.upcomingOfCases(last.tenantId, (last.setUp?.children ?? []).map((c) => c.caseReference), dayStart);
+  if (!soonest) return undefined;
+  return { bookingKey: soonest.bookingKey, start: soonest.start, end: soonest.end, online: soonest.online, location: soonest.location, caseReferences: soonest.caseReferences };
 }

@@ -81,7 +81,7 @@ export interface Timescales {
 export interface NextMeetingBooking {
   readonly freeSlots: Pick<FreeSlots, 'offer'>;
   readonly rules: BookingRules;
-  readonly bookings: Pick<BookingStore, 'upcomingOfCase'>;
+  readonly bookings: Pick<BookingStore, 'upcomingOfCases'>;
 }
 
 export class ReviewActions {

@@ -1,6 +1,4 @@
-import ICAL from 'ical.js';
-import { simpleParser } from 'mailparser';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bookingEffectHandlers } from '../../src/booking-effects/booking-effect-handlers';
@@ -17,46 +15,11 @@ import { KyselyLocalCalendar, localEventId } from '../../src/store/kysely-local-
 import { KyselyOutbox } from '../../src/store/kysely-outbox';
 import { OpenDatabase, TestDatabase } from '../support/booking-databases';
 import { booked, decided } from '../support/booking-fixtures';
+import { invitationFilesIn as invitationsIn } from '../support/invitation-files';
 
 const T0 = Date.parse('2026-12-01T10:00:00.000Z');
 const LEASE_MS = 60_000;
 
-/** One invitation file as an attendee's mail program reads it. */
-interface Invitation {
-  readonly to: string;
-  readonly subject: string;
-  readonly method: string;
-  readonly uid: string;
-  readonly sequence: number;
-  readonly start: string;
-  readonly end: string;
-  readonly status: string;
-}
-
-async function invitationsIn(directory: string): Promise<Invitation[]> {
-  const files = readdirSync(directory).filter((f) => f.endsWith('.eml'));
-  return Promise.all(
-    files.map(async (file) => {
-      const mail = await simpleParser(readFileSync(join(directory, file)));
-      const ics = mail.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString('utf8');
-      if (!ics) throw new Error(`${file} carries no invitation`);
-      const calendar = new ICAL.Component(ICAL.parse(ics));
-      const vevent = calendar.getFirstSubcomponent('vevent')!;
-      const event = new ICAL.Event(vevent);
-      const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-      return {
-        to: to?.value[0]?.address ?? '',
-        subject: mail.subject ?? '',
-        method: String(calendar.getFirstPropertyValue('method')),
-        uid: event.uid,
-        sequence: event.sequence,
-        start: event.startDate.toJSDate().toISOString(),
-        end: event.endDate.toJSDate().toISOString(),
-        status: String(vevent.getFirstPropertyValue('status')),
-      };
-    }),
-  );
-}
 
 /** The booking pipeline's lower half over one database: booking store, outbox, local calendar, invitation files. */
 export function bookingPipelineContract(name: string, open: OpenDatabase): void {

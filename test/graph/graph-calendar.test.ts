@@ -1,6 +1,6 @@
 import { CalendarEvent } from '../../src/ports/calendar';
 import { transactionIdFor } from '../../src/graph/outlook-event';
-import { adaptersFor, startGraphFake } from '../support/graph-fake/fake-adapters';
+import { adaptersFor, graphFakePerTest } from '../support/graph-fake/fake-adapters';
 import { GraphFake } from '../support/graph-fake/graph-fake';
 import { VirtualClock } from '../support/graph-fake/virtual-clock';
 
@@ -11,14 +11,10 @@ const DAY = 24 * 3600_000;
 
 let fake: GraphFake;
 let clock: VirtualClock;
-beforeEach(() => {
-  clock = new VirtualClock();
-  fake = startGraphFake({ now: clock.now });
-});
-afterEach(async () => {
-  await fake.settled();
-  fake.close();
-});
+graphFakePerTest(
+  (f, c) => ((fake = f), (clock = c)),
+  () => fake,
+);
 
 const failureOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
 const people = (n: number) => Array.from({ length: n }, (_, i) => `person${i + 1}@council.example`);

@@ -1,6 +1,6 @@
 import { EffectFailure } from '../../src/ports/effect-failure';
 import { keyDigest } from '../../src/graph/outlook-message';
-import { adaptersFor, anEmail, patternedBytes, SHARED_MAILBOX, startGraphFake } from '../support/graph-fake/fake-adapters';
+import { adaptersFor, anEmail, patternedBytes, SHARED_MAILBOX, graphFakePerTest, startGraphFake } from '../support/graph-fake/fake-adapters';
 import { GraphFake } from '../support/graph-fake/graph-fake';
 import { VirtualClock } from '../support/graph-fake/virtual-clock';
 
@@ -10,14 +10,10 @@ const ONE_TRY = { attempts: 1, backoffMs: [0], maxWaitMs: 0 };
 
 let fake: GraphFake;
 let clock: VirtualClock;
-beforeEach(() => {
-  clock = new VirtualClock();
-  fake = startGraphFake({ now: clock.now });
-});
-afterEach(async () => {
-  await fake.settled();
-  fake.close();
-});
+graphFakePerTest(
+  (f, c) => ((fake = f), (clock = c)),
+  () => fake,
+);
 
 /** One fake listens at a time: this one replaces the test's default. */
 function replaceFake(options: Parameters<typeof startGraphFake>[0]): GraphFake {

@@ -1,4 +1,4 @@
-import { adaptersFor, CATALOG_APP_ID, startGraphFake } from '../support/graph-fake/fake-adapters';
+import { adaptersFor, CATALOG_APP_ID, graphFakePerTest } from '../support/graph-fake/fake-adapters';
 import { GraphFake } from '../support/graph-fake/graph-fake';
 import { VirtualClock } from '../support/graph-fake/virtual-clock';
 
@@ -7,14 +7,10 @@ const INSTALLED_APPS = /\/teamwork\/installedApps$/;
 
 let fake: GraphFake;
 let clock: VirtualClock;
-beforeEach(() => {
-  clock = new VirtualClock();
-  fake = startGraphFake({ now: clock.now });
-});
-afterEach(async () => {
-  await fake.settled();
-  fake.close();
-});
+graphFakePerTest(
+  (f, c) => ((fake = f), (clock = c)),
+  () => fake,
+);
 
 describe('GraphTeamsAppInstaller', () => {
   it('installs the catalog app for the user, then finds it already installed', async () => {

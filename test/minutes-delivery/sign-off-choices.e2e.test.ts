@@ -1,6 +1,6 @@
 import { BotUnderTest } from '../support/bot-under-test';
 import { emailsIn } from '../support/delivery-walk';
-import { chair, meetingWithReview, mum, teacher } from '../support/meeting-chat';
+import { chair, meetingWithReview, teacher } from '../support/meeting-chat';
 import { errorsOf, inputsOf, textOf } from '../support/card-reader';
 import { cardOf } from '../support/local-connector';
 import { PdfReader, plainText } from '../support/pdf-reader';

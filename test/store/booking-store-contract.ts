@@ -93,8 +93,13 @@ export function bookingStoreContract(name: string, open: OpenDatabase): void {
 
       const from = '2027-01-01T00:00:00Z';
       const keys = (bs: ReadonlyArray<{ bookingKey: string }>) => bs.map((b) => b.bookingKey);
-      expect(keys(await store.upcomingOfCase('tenant-1', 'LCC-2', from))).toEqual([sooner.booking.bookingKey, later.booking.bookingKey]);
-      expect(keys(await store.upcomingOfCase('tenant-1', 'LCC-1', from))).toEqual([later.booking.bookingKey]);
+      expect(keys(await store.upcomingOfCases('tenant-1', ['LCC-2'], from))).toEqual([sooner.booking.bookingKey, later.booking.bookingKey]);
+      expect(keys(await store.upcomingOfCases('tenant-1', ['LCC-1'], from))).toEqual([later.booking.bookingKey]);
+      // Several cases at once: each booking once, soonest first; none asked, none answered.
+      expect(keys(await store.upcomingOfCases('tenant-1', ['LCC-1', 'LCC-2', 'LCC-404'], from))).toEqual([sooner.booking.bookingKey, later.booking.bookingKey]);
+      expect(keys(await store.upcomingOfCases('tenant-1', ['LCC-9', 'LCC-1'], from)).sort()).toEqual([otherChair.booking.bookingKey, later.booking.bookingKey].sort());
+      expect(await store.upcomingOfCases('tenant-1', [], from)).toEqual([]);
+      expect(keys(await store.upcomingOfCases('tenant-2', ['LCC-2'], from))).toEqual([elsewhere.booking.bookingKey]);
       expect(keys(await store.upcomingOfOrganiser('tenant-1', ' Sam.Chair@Council.example', from))).toEqual([sooner.booking.bookingKey, later.booking.bookingKey]);
       expect(keys(await store.ofOrganiserBetween('tenant-1', 'sam.chair@council.example', '2027-01-20T10:30:00Z', '2027-01-31T00:00:00Z'))).toEqual([sooner.booking.bookingKey]);
     });

@@ -15,6 +15,8 @@ export interface InvitationFile {
   readonly end: string;
   readonly location: string;
   readonly attendees: string[];
+  /** The VEVENT's STATUS (CONFIRMED, CANCELLED). */
+  readonly status: string;
 }
 
 export async function invitationFilesIn(directory: string): Promise<InvitationFile[]> {
@@ -42,6 +44,7 @@ export async function invitationFilesIn(directory: string): Promise<InvitationFi
         end: event.endDate.toJSDate().toISOString(),
         location: event.location ?? '',
         attendees: event.attendees.map((a) => String(a.getFirstValue()).replace(/^mailto:/iu, '').toLowerCase()).sort(),
+        status: String(vevent.getFirstPropertyValue('status')),
       };
     }),
   );

@@ -1,4 +1,3 @@
-import { CaseHistory } from '../review/review-timescales';
 import {
   LeadWorker,
   PolicyPack,
@@ -9,7 +8,7 @@ import {
   formatCalendarDate,
   nextReviewWindow,
 } from '../timescales';
-import { CaseReview, CaseSummary } from './case-review';
+import { CaseSummary } from './case-review';
 import { meetingTimeInWords } from '../review/next-booking';
 
 /** When a case's next review is booked (its soonest upcoming booking), by case reference. */

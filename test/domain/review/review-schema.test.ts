@@ -3,7 +3,7 @@ import { CinError } from '../../../src/errors/error-catalogue';
 import { Review, STEP_IDS } from '../../../src/domain/review/review';
 import { REVIEW_FORMAT_VERSION, readStoredReview, storedReviewOf } from '../../../src/domain/review/review-schema';
 import { largeReview } from '../../cards/large-review';
-import { CHAIR, OTHER, accept, colleagueOf, completeReview, outcomeValues, walkTo, withColleague } from './review-builder';
+import { CHAIR, accept, colleagueOf, completeReview, outcomeValues, walkTo, withColleague } from './review-builder';
 
 const roundTrip = (review: Review) => readStoredReview(JSON.parse(JSON.stringify(storedReviewOf(review))));
 

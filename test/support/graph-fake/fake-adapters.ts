@@ -15,6 +15,21 @@ export function startGraphFake(options: GraphFakeOptions = {}): GraphFake {
 }
 
 /**
+ * For each test, a fresh fake on a fresh virtual clock, handed to `use`; after it, the fake then
+ * current (`current`: a test may have replaced it) is let settle and closed.
+ */
+export function graphFakePerTest(use: (fake: GraphFake, clock: VirtualClock) => void, current: () => GraphFake): void {
+  beforeEach(() => {
+    const clock = new VirtualClock();
+    use(startGraphFake({ now: clock.now }), clock);
+  });
+  afterEach(async () => {
+    await current().settled();
+    current().close();
+  });
+}
+
+/**
  * The real adapters (real Graph client, real @azure/identity credential) pointed at the fake's tenant.
  * With a clock they sleep in virtual time; without, they sleep for real.
  */
